@@ -1,0 +1,48 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is what they call.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test install lint typecheck check services stop-services worker beat bench clean
+
+run: install
+	$(PY) -m devservices.run
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[local,dev]"
+	touch $@
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install
+	$(VENV)/bin/mypy .
+
+check: lint typecheck test
+
+services: install
+	$(PY) -m devservices start
+
+stop-services: install
+	$(PY) -m devservices stop
+
+worker: install
+	$(VENV)/bin/celery -A config worker --loglevel=info
+
+beat: install
+	$(VENV)/bin/celery -A config beat --loglevel=info
+
+bench: install
+	$(PY) -m benchmarks
+
+clean:
+	-$(PY) -m devservices stop
+	rm -rf $(VENV) .data
