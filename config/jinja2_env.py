@@ -1,0 +1,22 @@
+"""The Jinja2 environment for pages: the NHS.UK frontend macros plus the portal's globals and filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+
+from core import templating
+
+
+def environment(**options: Any) -> Environment:
+    loader = options.pop("loader", None)
+    loaders = [loader] if loader is not None else []
+    options["loader"] = ChoiceLoader([*loaders, PackageLoader("nhsuk_frontend_jinja", "templates")])
+    options.setdefault("autoescape", True)
+    # The NHS.UK macros read optional nested parameters (`params.search.action`):
+    # they need chainable undefineds.
+    options["undefined"] = ChainableUndefined
+    env = Environment(extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"], **options)
+    templating.install(env)
+    return env

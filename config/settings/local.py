@@ -1,0 +1,15 @@
+"""Settings for a developer's machine (`make run`): DEBUG on, embedded servers unless configured."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import ALLOWED_HOSTS, env
+from config.settings.environment import service_urls
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env.str("SECRET_KEY", default="local-development-key-not-for-production-use-0123456789")
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]"]
+
+DATABASE_URL, REDIS_URL = service_urls()
+DATABASES = {"default": env.db_url_config(DATABASE_URL)}
+DATABASES["default"]["CONN_MAX_AGE"] = 60
+CELERY_BROKER_URL = REDIS_URL
+CELERY_RESULT_BACKEND = REDIS_URL

@@ -1,0 +1,30 @@
+"""Settings for the test suite: PostgreSQL (embedded unless DATABASE_URL is set), fast hashing, no mail."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env
+from config.settings.environment import service_urls
+
+DEBUG = False
+SECRET_KEY = "test-key-0123456789-0123456789-0123456789-0123456789"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+DATABASE_URL, REDIS_URL = service_urls()
+DATABASES = {"default": env.db_url_config(DATABASE_URL)}
+# A Redis database of its own, so tests never see a developer's queued tasks.
+TEST_REDIS_URL = REDIS_URL.rsplit("/", 1)[0] + "/" + env.str("TEST_REDIS_DB", default="9")
+CELERY_BROKER_URL = TEST_REDIS_URL
+CELERY_RESULT_BACKEND = TEST_REDIS_URL
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
+SIGNUP_EMAIL_DOMAINS = ["partner.example"]
+ACCOUNT_RATE_LIMITS = False
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Serve static files from the source folders: the suite never runs collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

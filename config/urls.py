@@ -1,0 +1,54 @@
+"""Top-level routes. Each app's urls module carries its own `access` table (see core.access)."""
+
+from csp.decorators import csp_update
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularSwaggerSplitView
+
+from core import views as core_views
+from core.access import ADMINS, PUBLIC, SIGNED_IN
+
+# The Swagger UI draws with inline styles; only its page relaxes the style policy.
+api_docs = csp_update({"style-src": ["'unsafe-inline'"], "img-src": ["data:"]})(
+    SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+)
+
+urlpatterns = [
+    path("", include("community.urls")),
+    path("projects/", include("projects.urls")),
+    path("training/", include("training.urls")),
+    path("facilitation/", include("facilitation.urls")),
+    path("governance/", include("governance.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/docs/", api_docs, name="api-docs"),
+    path("api/v1/", include(("config.api_urls", "api"), namespace="api")),
+    path("admin/", admin.site.urls),
+    path("healthz", core_views.healthz, name="healthz"),
+]
+
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
+
+access = {
+    "healthz": PUBLIC,
+    "api-docs": SIGNED_IN,
+    # The Django admin: community admins only (core.admin_site checks the same role).
+    "admin:*": ADMINS,
+    # Sign-in pages are open; those that need a signed-in user redirect on their own.
+    "account_login": PUBLIC,
+    "account_logout": PUBLIC,
+    "account_inactive": PUBLIC,
+    "account_signup": PUBLIC,
+    "account_reauthenticate": SIGNED_IN,
+    "account_email": SIGNED_IN,
+    "account_email_verification_sent": PUBLIC,
+    "account_confirm_email": PUBLIC,
+    "account_change_password": SIGNED_IN,
+    "account_set_password": SIGNED_IN,
+    "account_reset_password": PUBLIC,
+    "account_reset_password_done": PUBLIC,
+    "account_reset_password_from_key": PUBLIC,
+    "account_reset_password_from_key_done": PUBLIC,
+    "account_confirm_login_code": PUBLIC,
+}
