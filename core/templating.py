@@ -1,0 +1,112 @@
+"""Globals and filters available in every Jinja2 page."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timesince import timesince
+from jinja2 import Environment, pass_context
+from markupsafe import Markup
+
+from core import navigation
+from core.form_fields import error_summary_items, field_params
+from core.permissions import can
+from core.roles import Role, roles_of
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+@pass_context
+def user_can(context: Any, action: str, obj: Any = None) -> bool:
+    request = context.get("request")
+    return can(getattr(request, "user", None), action, obj)
+
+
+@pass_context
+def query(context: Any, **changes: Any) -> str:
+    """The current query string with some parameters changed or removed (value None); for filters, paging."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value not in (None, ""):
+            if isinstance(value, list | tuple):
+                params.setlist(key, [str(v) for v in value])
+            else:
+                params[key] = str(value)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def format_date(value: datetime.date | datetime.datetime | None, fmt: str = "j F Y") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return date_format(value, fmt)
+
+
+def format_datetime(value: datetime.datetime | None) -> str:
+    return format_date(value, "j F Y, H:i") if value else ""
+
+
+def ago(value: datetime.datetime | None) -> str:
+    return f"{timesince(value).split(',')[0]} ago" if value else ""
+
+
+def number(value: int | float | Decimal | None, places: int = 0) -> str:
+    if value is None:
+        return "–"  # noqa: RUF001 (an en dash is what people read as "no value")
+    return f"{value:,.{places}f}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count:,} {word}"
+
+
+def linebreaks(value: str | None) -> Markup:
+    """Paragraphs from plain text, escaped."""
+    if not value:
+        return Markup("")
+    paras = [p.strip() for p in str(value).replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return Markup("").join(
+        Markup("<p>{}</p>").format(Markup("<br>").join(line for line in p.split("\n"))) for p in paras
+    )
+
+
+def install(env: Environment) -> None:
+    env.globals.update(
+        static=static,
+        url=url,
+        can=user_can,
+        query=query,
+        navigation=navigation.items,
+        get_messages=get_messages,
+        roles_of=roles_of,
+        Role=Role,
+        field_params=field_params,
+        error_summary_items=error_summary_items,
+        service_name=settings.SERVICE_NAME,
+        urlencode=urlencode,
+        now=timezone.now,
+    )
+    env.filters.update(
+        date=format_date,
+        datetime=format_datetime,
+        ago=ago,
+        number=number,
+        plural=plural,
+        linebreaks=linebreaks,
+    )
