@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from community import services
+from community.forms import ProfileForm
+from core.roles import roles_of
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(request, "community/landing.jinja")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "community/accessibility.jinja")
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "community/home.jinja", {"roles": roles_of(request.user)})
+
+
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = ProfileForm.for_user(user, request.POST or None)  # type: ignore[arg-type]
+    if request.method == "POST" and form.is_valid():
+        services.user_update_profile(user=user, actor=user, **services.profile_values(form.cleaned_data))  # type: ignore[arg-type]
+        messages.success(request, "Your profile has been saved.")
+        return redirect("community:profile")
+    return render(request, "community/profile.jinja", {"form": form, "roles": roles_of(user)})
