@@ -1,0 +1,88 @@
+"""Shared personas: an outsider, a team member, a steering group member, a board member and an admin.
+
+Each persona is a signed-in member of staff of a partner organisation with the given roles. `client_for`
+gives a test client signed in as any user; `persona_client` is parametrised over every persona.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from community.models import User
+from core.roles import Role
+from tests.community.factories import OrganisationFactory, UserFactory
+
+PERSONAS: dict[str, tuple[Role, ...]] = {
+    "outsider": (),
+    "member": (),
+    "steering": (Role.STEERING_GROUP,),
+    "board": (Role.IMPROVEMENT_BOARD,),
+    "admin": (Role.COMMUNITY_ADMIN,),
+}
+
+
+@pytest.fixture
+def organisation(db):  # type: ignore[no-untyped-def]
+    return OrganisationFactory(
+        name="Riverside Hospitals NHS Trust",
+        short_name="RHT",
+        headcount=4000,
+        email_domains=["riverside.example"],
+    )
+
+
+@pytest.fixture
+def make_persona(db, organisation) -> Callable[[str], User]:  # type: ignore[no-untyped-def]
+    def make(name: str) -> User:
+        org = (
+            organisation
+            if name != "outsider"
+            else OrganisationFactory(name="Hillside Council", short_name="HC")
+        )
+        return UserFactory(
+            email=f"{name}@{(org.email_domains or ['partner.example'])[0]}",
+            first_name=name.title(),
+            organisation=org,
+            roles=PERSONAS[name],
+        )
+
+    return make
+
+
+@pytest.fixture
+def outsider(make_persona) -> User:  # type: ignore[no-untyped-def]
+    return make_persona("outsider")
+
+
+@pytest.fixture
+def member(make_persona) -> User:  # type: ignore[no-untyped-def]
+    return make_persona("member")
+
+
+@pytest.fixture
+def steering(make_persona) -> User:  # type: ignore[no-untyped-def]
+    return make_persona("steering")
+
+
+@pytest.fixture
+def board(make_persona) -> User:  # type: ignore[no-untyped-def]
+    return make_persona("board")
+
+
+@pytest.fixture
+def admin_user(make_persona) -> User:  # type: ignore[no-untyped-def]
+    return make_persona("admin")
+
+
+@pytest.fixture
+def client_for() -> Callable[[User | None], Client]:
+    def make(user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make

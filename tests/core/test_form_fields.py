@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+
+from core.form_fields import error_summary_items, field_params
+from core.widgets import DateField
+
+
+class ExampleForm(forms.Form):
+    name = forms.CharField(label="Name", help_text="As on your badge")
+    notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False, max_length=500)
+    kind = forms.ChoiceField(
+        label="Kind", choices=[("a", "Apple"), ("b", "Banana")], widget=forms.RadioSelect
+    )
+    tags = forms.MultipleChoiceField(
+        label="Tags", choices=[("x", "X"), ("y", "Y")], widget=forms.CheckboxSelectMultiple, required=False
+    )
+    agree = forms.BooleanField(label="I agree")
+    started = DateField(label="Start date")
+    size = forms.ChoiceField(label="Size", choices=[("", ""), ("s", "Small")])
+
+
+def test_each_widget_is_drawn_by_its_nhs_component():
+    form = ExampleForm()
+    components = {name: field_params(form[name])["component"] for name in form.fields}
+
+    assert components == {
+        "name": "input",
+        "notes": "characterCount",
+        "kind": "radios",
+        "tags": "checkboxes",
+        "agree": "checkboxes",
+        "started": "dateInput",
+        "size": "select",
+    }
+
+
+def test_labels_hints_and_optional_marks():
+    params = field_params(ExampleForm()["name"])["params"]
+    assert params["label"] == {"text": "Name"}
+    assert params["hint"] == {"text": "As on your badge"}
+    assert field_params(ExampleForm()["notes"])["params"]["label"] == {"text": "Notes (optional)"}
+
+
+def test_a_date_is_typed_as_day_month_year_and_checked():
+    good = ExampleForm(data={"started_day": "3", "started_month": "11", "started_year": "2026"})
+    good.is_valid()
+    assert good.cleaned_data["started"] == datetime.date(2026, 11, 3)
+
+    bad = ExampleForm(data={"started_day": "31", "started_month": "2", "started_year": "2026"})
+    assert not bad.is_valid()
+    assert bad.errors["started"] == ["Start date must be a real date"]
+    items = field_params(bad["started"])["params"]["items"]
+    assert [i["value"] for i in items] == ["31", "2", "2026"]
+
+    partial = ExampleForm(data={"started_day": "3", "started_year": "2026"})
+    assert not partial.is_valid()
+    assert partial.errors["started"] == ["Start date must include a day, month and year"]
+
+
+def test_the_error_summary_links_to_the_first_input_of_each_field():
+    form = ExampleForm(data={"name": ""})
+    assert not form.is_valid()
+
+    hrefs = [item["href"] for item in error_summary_items(form)]
+
+    assert "#id_name" in hrefs
+    assert "#id_started_day" in hrefs
+    assert "#id_kind" in hrefs
+
+
+def test_values_typed_are_kept_on_error():
+    form = ExampleForm(data={"name": "Ann", "kind": "b", "tags": ["y"]})
+    form.is_valid()
+
+    assert field_params(form["name"])["params"]["value"] == "Ann"
+    assert [i["checked"] for i in field_params(form["kind"])["params"]["items"]] == [False, True]
+    assert [i["checked"] for i in field_params(form["tags"])["params"]["items"]] == [False, True]

@@ -1,0 +1,20 @@
+"""Sample URL arguments for every route that takes some, so the route access walk can visit it.
+
+A new route with arguments and no entry here fails `test_route_access`: add a function that creates
+what the route shows and returns its URL keyword arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
+
+SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
+    "account_confirm_email": lambda: {"key": "not-a-real-key"},
+    "account_reset_password_from_key": lambda: {"uidb36": "1", "key": "set-password"},
+    "api:organisation-detail": lambda: {"pk": OrganisationFactory().pk},
+    "api:place-detail": lambda: {"pk": PlaceFactory().pk},
+    "api:priority-detail": lambda: {"pk": SystemPriorityFactory().pk},
+}
