@@ -1,0 +1,18 @@
+"""The pages `make bench` measures: (label, path or a function returning one, demo account email)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Page = tuple[str, str | Callable[[], str], str | None]
+
+STAFF = "staff@ghft.example.org"
+ADMIN = "admin@glos-icb.example.org"
+
+PAGES: list[Page] = [
+    ("landing (anonymous)", "/", None),
+    ("home", "/home/", STAFF),
+    ("profile", "/profile/", STAFF),
+    ("healthz", "/healthz", None),
+    ("API organisations", "/api/v1/organisations/", STAFF),
+]
