@@ -1,0 +1,66 @@
+"""Paging for list pages: Django's paginator plus the parameters of the NHS.UK pagination component."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class Paged:
+    page: Page  # type: ignore[type-arg]
+    pagination: dict[str, Any]  # parameters for the `pagination` macro; empty when there is one page
+
+    @property
+    def items(self) -> Any:
+        return self.page.object_list
+
+    @property
+    def count(self) -> int:
+        return int(self.page.paginator.count)
+
+
+def _href(request: HttpRequest, number: int) -> str:
+    params = request.GET.copy()
+    params["page"] = str(number)
+    return f"?{params.urlencode()}"
+
+
+def page_numbers(current: int, total: int, around: int = 2) -> list[int | None]:
+    """1 … 4 5 [6] 7 8 … 20: the first, the last and `around` either side; None marks a gap."""
+    shown = {1, total, *range(max(1, current - around), min(total, current + around) + 1)}
+    numbers: list[int | None] = []
+    for n in sorted(shown):
+        previous = numbers[-1] if numbers else None
+        if previous is not None and n - previous == 2:
+            numbers.append(n - 1)  # a gap of one page shows the page, not an ellipsis
+        elif previous is not None and n - previous > 2:
+            numbers.append(None)
+        numbers.append(n)
+    return numbers
+
+
+def paginate(request: HttpRequest, object_list: Any, per_page: int = 20) -> Paged:
+    paginator = Paginator(object_list, per_page)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    params: dict[str, Any] = {}
+    if paginator.num_pages > 1:
+        params["items"] = [
+            {"ellipsis": True}
+            if n is None
+            else {"number": n, "href": _href(request, n), "current": n == page.number}
+            for n in page_numbers(page.number, paginator.num_pages)
+        ]
+        if page.has_previous():
+            params["previous"] = {"href": _href(request, page.previous_page_number())}
+        if page.has_next():
+            params["next"] = {"href": _href(request, page.next_page_number())}
+    return Paged(page=page, pagination=params)
