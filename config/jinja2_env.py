@@ -13,10 +13,15 @@ def environment(**options: Any) -> Environment:
     loader = options.pop("loader", None)
     loaders = [loader] if loader is not None else []
     options["loader"] = ChoiceLoader([*loaders, PackageLoader("nhsuk_frontend_jinja", "templates")])
-    options.setdefault("autoescape", True)
+    # HTML is escaped; plain-text templates (emails/*.txt) are not.
+    options["autoescape"] = _escape_html
     # The NHS.UK macros read optional nested parameters (`params.search.action`):
     # they need chainable undefineds.
     options["undefined"] = ChainableUndefined
     env = Environment(extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"], **options)
     templating.install(env)
     return env
+
+
+def _escape_html(template_name: str | None) -> bool:
+    return not (template_name or "").endswith(".txt")

@@ -33,10 +33,8 @@ def user_can(context: Any, action: str, obj: Any = None) -> bool:
     return can(getattr(request, "user", None), action, obj)
 
 
-@pass_context
-def query(context: Any, **changes: Any) -> str:
-    """The current query string with some parameters changed or removed (value None); for filters, paging."""
-    request = context["request"]
+def query(request: Any, **changes: Any) -> str:
+    """The query string with some parameters changed, or removed when None: for filter and paging links."""
     params = request.GET.copy()
     for key, value in changes.items():
         params.pop(key, None)
@@ -86,6 +84,11 @@ def linebreaks(value: str | None) -> Markup:
     )
 
 
+def sort_items(options: list[Any], current: str) -> list[dict[str, Any]]:
+    """Items for the NHS.UK select from core.listing sort options, marking the current one."""
+    return [{"value": o.key, "text": o.label, "selected": o.key == current} for o in options]
+
+
 def install(env: Environment) -> None:
     env.globals.update(
         static=static,
@@ -97,6 +100,7 @@ def install(env: Environment) -> None:
         roles_of=roles_of,
         Role=Role,
         field_params=field_params,
+        sort_items=sort_items,
         error_summary_items=error_summary_items,
         service_name=settings.SERVICE_NAME,
         urlencode=urlencode,

@@ -222,8 +222,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SERVICE_NAME = "Improvement Community"
-# Apps whose `demo` module `seed_demo` runs, in this order.
-DEMO_SEED_APPS = ["community", "training", "projects", "facilitation", "governance"]
+# Modules whose `seed(out)` function `seed_demo` runs, in this order; missing modules are skipped.
+DEMO_SEEDERS = [
+    "community.demo",
+    "training.demo",
+    "projects.demo",
+    "community.champions_demo",
+    "facilitation.demo",
+    "governance.demo",
+]
 
 LOGGING = {
     "version": 1,

@@ -19,11 +19,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.write("Seeding demo data…")
-        for app in settings.DEMO_SEED_APPS:
-            if find_spec(f"{app}.demo") is None:
+        for module in settings.DEMO_SEEDERS:
+            if find_spec(module) is None:
                 continue
             with transaction.atomic():
-                import_module(f"{app}.demo").seed(self.stdout)
+                import_module(module).seed(self.stdout)
         if not options["quiet_accounts"]:
             from django.core.management import call_command
 
