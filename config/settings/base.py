@@ -164,7 +164,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
-    "worker-heartbeat": {"task": "core.heartbeat", "schedule": 60.0, "options": {"expires": 55}},
+    "worker-heartbeat": {
+        "task": "core.heartbeat",
+        "schedule": env.float("HEARTBEAT_SECONDS", default=60.0),
+        "options": {"expires": env.float("HEARTBEAT_SECONDS", default=60.0) - 5},
+    },
 }
 
 REST_FRAMEWORK = {
