@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from tests.champions.samples import CHAMPION_SAMPLES
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
@@ -17,4 +18,5 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "api:organisation-detail": lambda: {"pk": OrganisationFactory().pk},
     "api:place-detail": lambda: {"pk": PlaceFactory().pk},
     "api:priority-detail": lambda: {"pk": SystemPriorityFactory().pk},
+    **CHAMPION_SAMPLES,
 }
