@@ -123,3 +123,10 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_each_filter_input_has_a_unique_id_so_its_label_works(member, client_for):
+    page = client_for(member).get(URL).content.decode()
+
+    assert page.count('id="id_has_free_capacity"') == 1
+    assert page.count('for="id_has_free_capacity"') == 1
