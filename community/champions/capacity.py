@@ -228,7 +228,8 @@ class Ranked:
 
 def rank(need: Need, candidates: Iterable[Candidate]) -> list[Ranked]:
     """Champions best suited first: those with enough free time before those without, then by match score
-    (methods x3, topics x2, places x2 per match), then by free hours, then by name. Each with its reasons.
+    (x3 per method matched, x2 per topic, x2 for any place), then by free hours, then by name; each
+    with its reasons.
     Candidates matching nothing the request asked for are left out (unless it asked for nothing)."""
     asked = bool(need.methods or need.topic_ids or need.place_ids)
     ranked = []
@@ -236,7 +237,7 @@ def rank(need: Need, candidates: Iterable[Candidate]) -> list[Ranked]:
         methods = sorted(need.methods & c.methods)
         topics = sorted(need.topic_ids & c.topic_ids)
         places = sorted(need.place_ids & c.place_ids)
-        score = METHOD_WEIGHT * len(methods) + TOPIC_WEIGHT * len(topics) + PLACE_WEIGHT * len(places)
+        score = METHOD_WEIGHT * len(methods) + TOPIC_WEIGHT * len(topics) + (PLACE_WEIGHT if places else 0)
         if asked and score == 0:
             continue
         has_time = c.free_hours > ZERO and c.free_hours >= need.hours_per_month
@@ -246,7 +247,8 @@ def rank(need: Need, candidates: Iterable[Candidate]) -> list[Ranked]:
         if topics:
             reasons.append("Works on " + ", ".join(c.topic_labels.get(t, str(t)) for t in topics))
         if places:
-            reasons.append("Covers " + ", ".join(c.place_labels.get(p, str(p)) for p in places))
+            labels = dict.fromkeys(c.place_labels.get(p, str(p)) for p in places)
+            reasons.append("Covers " + ", ".join(labels))
         if has_time:
             reasons.append(f"{_hours(c.free_hours)} hours a month free")
         elif c.free_hours > ZERO:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -136,26 +137,44 @@ def _role_of(level: str) -> str:
 
 
 def by_place() -> list[dict[str, Any]]:
-    """Active champions per place they cover, by dosage role, with the hours a month they have agreed."""
-    rows: dict[int, dict[str, Any]] = {}
-    through = Champion.places.through.objects.filter(champion__status=Champion.Status.ACTIVE)
-    for place_id, place_name, kind, level, hours in through.values_list(
-        "place_id", "place__name", "place__kind", "champion__level", "champion__hours_per_month"
-    ).order_by("place__name"):
-        row: dict[str, Any] = rows.setdefault(
-            place_id,
-            {
-                "name": place_name,
-                "kind": dict(Place.Kind.choices)[kind],
-                "experts": 0,
-                "coaches": 0,
-                "practitioners": 0,
-                "hours": Decimal("0"),
-            },
-        )
-        row[_role_of(level)] += 1
-        row["hours"] += hours
-    return sorted(rows.values(), key=lambda r: r["name"])
+    """Active champions per place (locality), by dosage role, with the hours a month they have agreed. A
+    champion covering a PCN or neighbourhood counts under its locality, once however many of its areas
+    they cover; champions with no places count under "Anywhere in the system"."""
+    parents = {
+        pk: (parent, kind, name)
+        for pk, parent, kind, name in Place.objects.values_list("pk", "parent_id", "kind", "name")
+    }
+
+    def locality(pk: int) -> str | None:
+        seen: set[int] = set()
+        current: int | None = pk
+        while current is not None and current not in seen:
+            seen.add(current)
+            parent, kind, name = parents[current]
+            if kind == Place.Kind.PLACE:
+                return str(name)
+            current = parent
+        return None
+
+    covered: dict[int, set[str]] = {}
+    for champion_id, place_id in Champion.places.through.objects.filter(
+        champion__status=Champion.Status.ACTIVE
+    ).values_list("champion_id", "place_id"):
+        name = locality(place_id)
+        covered.setdefault(champion_id, set()).update([name] if name else [])
+    anywhere = "Anywhere in the system"
+    rows: dict[str, dict[str, Any]] = {}
+    active = Champion.objects.filter(status=Champion.Status.ACTIVE).values_list(
+        "pk", "level", "hours_per_month"
+    )
+    for pk, level, hours in active:
+        for name in covered.get(pk) or {anywhere}:
+            row = rows.setdefault(
+                name, {"name": name, "experts": 0, "coaches": 0, "practitioners": 0, "hours": Decimal("0")}
+            )
+            row[_role_of(level)] += 1
+            row["hours"] += hours
+    return sorted(rows.values(), key=lambda r: (r["name"] == anywhere, r["name"]))
 
 
 def by_method() -> list[dict[str, Any]]:
@@ -175,3 +194,65 @@ def by_method() -> list[dict[str, Any]]:
 
 
 LEVEL_LABELS = dict(Level.choices)
+
+
+# --- Suggestions for a request (facilitation) ---------------------------------------------------------
+
+
+def suggest(
+    *,
+    methods: Iterable[str] = (),
+    topic_ids: Iterable[int] = (),
+    place: Place | None = None,
+    hours_per_month: Decimal = Decimal("0"),
+    period: capacity.Period,
+) -> list[capacity.Ranked]:
+    """Listed champions ranked for a request by method, topic and place match and by free capacity over
+    `period`, each with the reasons (`capacity.rank`). A place matches champions for it, for the areas
+    within it and for the places around it; champions with no places help anywhere."""
+    from community.champions.filters import place_and_ancestor_ids
+    from community.champions.services import agreement_of
+    from community.selectors import place_and_descendant_ids
+
+    span = capacity.Period(capacity.Month.of(period.start).first_day, capacity.Month.of(period.end).last_day)
+    rows = listed().prefetch_related(
+        Prefetch(
+            "commitments",
+            queryset=ChampionCommitment.objects.filter(start__lte=span.end, end__gte=span.start),
+            to_attr="commitments_in_period",
+        )
+    )
+    place_ids = (
+        frozenset(place_and_descendant_ids(place.pk) | place_and_ancestor_ids(place))
+        if place
+        else frozenset()
+    )
+    method_labels = dict(Method.choices)
+    candidates = []
+    for c in rows:
+        places = {p.pk: p.name for p in c.places.all()}
+        commitments = [
+            capacity.Commitment(x.hours_per_month, capacity.Period(x.start, x.end))
+            for x in c.commitments_in_period  # type: ignore[attr-defined]
+        ]
+        candidates.append(
+            capacity.Candidate(
+                key=c.pk,
+                name=c.person.display_name,
+                methods=frozenset(c.methods),
+                topic_ids=frozenset(t.pk for t in c.topics.all()),
+                # A champion for anywhere covers every place asked for.
+                place_ids=frozenset(places) if places else place_ids,
+                free_hours=capacity.free_hours(agreement_of(c), commitments, period),
+                method_labels=method_labels,
+                topic_labels={t.pk: t.name for t in c.topics.all()},
+                place_labels=places or {p: "anywhere in the system" for p in place_ids},
+            )
+        )
+    need = capacity.Need(
+        methods=frozenset(methods),
+        topic_ids=frozenset(topic_ids),
+        place_ids=place_ids,
+        hours_per_month=hours_per_month,
+    )
+    return capacity.rank(need, candidates)

@@ -158,3 +158,10 @@ def test_ranking_uses_labels_in_reasons_and_breaks_ties_by_free_time():
 
     assert [r.candidate.name for r in ranked] == ["Bea", "Ann"]
     assert ranked[0].reasons[0] == "Supports Lean"
+
+
+def test_a_place_match_counts_once_however_many_of_the_places_match():
+    need = Need(place_ids=frozenset({10, 11, 12}))
+    local = _candidate(1, "Ann", set(), set(), {10, 11, 12}, "5")
+
+    assert rank(need, [local])[0].score == 2

@@ -78,3 +78,22 @@ def test_the_dosage_exports_as_csv_and_xlsx_with_a_system_row(admin_user, organi
 )
 def test_only_the_board_and_admins_see_the_dosage(persona, status, make_persona, client_for):
     assert client_for(make_persona(persona)).get(URL).status_code == status
+
+
+def test_by_place_counts_each_champion_once_under_their_locality():
+    from community.champions.selectors import by_place
+    from community.models import Place
+
+    system = Place.objects.create(name="Shire", kind=Place.Kind.SYSTEM)
+    town = Place.objects.create(name="Town", kind=Place.Kind.PLACE, parent=system)
+    pcn = Place.objects.create(name="Town PCN", kind=Place.Kind.PCN, parent=town)
+    ChampionFactory(level="coach", places=[town, pcn], hours_per_month=6)
+    ChampionFactory(level="expert", places=[pcn], hours_per_month=4)
+    ChampionFactory(level="practitioner")  # no places: anywhere
+    ChampionFactory(level="coach", places=[pcn], status=Champion.Status.PAUSED)
+
+    rows = {r["name"]: r for r in by_place()}
+
+    assert set(rows) == {"Town", "Anywhere in the system"}
+    assert (rows["Town"]["coaches"], rows["Town"]["experts"], rows["Town"]["hours"]) == (1, 1, 10)
+    assert rows["Anywhere in the system"]["practitioners"] == 1
