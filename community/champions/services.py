@@ -27,6 +27,7 @@ from community.models import Organisation, Place, SystemPriority, User
 from core.audit import audit_record, changes_between, snapshot
 from core.notify import notify
 from core.permissions import is_admin
+from core.roles import GROUP_NAMES, Role
 
 DETAIL_FIELDS = [
     "organisation",
@@ -65,6 +66,14 @@ class CapacityRefused(ValidationError):
     def __init__(self, check: capacity.CommitmentCheck) -> None:
         super().__init__({"hours_per_month": [check.message]})
         self.check = check
+
+
+def _admin_emails() -> list[str]:
+    return list(
+        User.objects.filter(is_active=True, groups__name=GROUP_NAMES[Role.COMMUNITY_ADMIN]).values_list(
+            "email", flat=True
+        )
+    )
 
 
 def _require_admin(actor: Any) -> None:
@@ -282,11 +291,15 @@ def champion_nominate(
             }
         )
     organisation = organisation or person.organisation
+    is_self = person.pk == actor.pk
     if organisation is None:
         raise ValidationError(
-            {"person_email": f"{person.display_name} has no organisation on their profile yet."}
+            {
+                "person_email": "Add your organisation to your profile first."
+                if is_self
+                else f"{person.display_name} has no organisation on their profile yet."
+            }
         )
-    is_self = person.pk == actor.pk
     champion = Champion(person=person, nominated_by=actor, status=Status.PROPOSED)
     champion.consent_to_list = bool(consent_to_list) and is_self
     champion.consent_at = timezone.now() if champion.consent_to_list else None
@@ -312,6 +325,12 @@ def champion_nominate(
         action="nominated",
         changes=changes_between({}, snapshot(champion, [*DETAIL_FIELDS, "consent_to_list"])),
         message="Self-nomination" if is_self else f"Nominated by {actor.display_name}",
+    )
+    notify(
+        recipients=_admin_emails(),
+        subject="A QI champion nomination is waiting for review",
+        template="champions/emails/to_review.txt",
+        context={"champion": champion, "nominator": actor},
     )
     if not is_self:
         notify(
