@@ -104,7 +104,7 @@ class Champion(models.Model):
     @property
     def is_listed(self) -> bool:
         """Shown to staff in the directory and the API."""
-        return self.status == self.Status.ACTIVE and self.consent_to_list
+        return self.status == self.Status.ACTIVE and self.consent_to_list and self.person.is_active
 
     def method_labels(self) -> list[str]:
         labels = dict(Method.choices)

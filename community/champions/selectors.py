@@ -69,8 +69,10 @@ def with_free_now(queryset: QuerySet[Champion], today: datetime.date | None = No
 
 
 def listed() -> QuerySet[Champion]:
-    """Champions staff may see: active, and consenting to be listed."""
-    return with_free_now(_base().filter(status=Champion.Status.ACTIVE, consent_to_list=True))
+    """Champions staff may see: active, consenting to be listed, and still holding an active account."""
+    return with_free_now(
+        _base().filter(status=Champion.Status.ACTIVE, consent_to_list=True, person__is_active=True)
+    )
 
 
 def directory(user: Any) -> QuerySet[Champion]:

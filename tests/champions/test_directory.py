@@ -29,12 +29,15 @@ def test_only_active_consenting_champions_are_listed(member, client_for):
     _champion("Paused", status=Champion.Status.PAUSED)
     _champion("Retired", status=Champion.Status.RETIRED)
     _champion("Private", consent_to_list=False)
+    left = _champion("Left")
+    left.person.is_active = False
+    left.person.save()
 
     response = client_for(member).get(URL)
 
     assert response.status_code == 200
     assert _names(response) == ["Active"]
-    for hidden in ("Proposed", "Paused", "Retired", "Private"):
+    for hidden in ("Proposed", "Paused", "Retired", "Private", "Left"):
         assert hidden not in response.content.decode()
 
 
