@@ -105,7 +105,7 @@ class Chart:
             "lower_limit": last.lower_limit if last else None,
             "upper_limit": last.upper_limit if last else None,
             "points": [
-                {"period": _plain(p.period), "value": p.value, "type": p.type, "rules": list(p.rules)}
+                {"period": plain_period(p.period), "value": p.value, "type": p.type, "rules": list(p.rules)}
                 for p in self.points
             ],
             "variation": self.variation,
@@ -114,7 +114,7 @@ class Chart:
                 {
                     "rule": s.rule,
                     "label": s.label,
-                    "periods": [_plain(self.points[i].period) for i in s.positions],
+                    "periods": [plain_period(self.points[i].period) for i in s.positions],
                 }
                 for s in self.signals
             ],
@@ -123,8 +123,8 @@ class Chart:
             "rule_set": self.rule_set,
             "segments": [
                 {
-                    "start": _plain(self.points[s.start].period),
-                    "end": _plain(self.points[s.end].period),
+                    "start": plain_period(self.points[s.start].period),
+                    "end": plain_period(self.points[s.end].period),
                     "mean": s.mean,
                     "median": s.median,
                     "lower_limit": s.lower_limit,
@@ -137,7 +137,7 @@ class Chart:
         }
 
 
-def _plain(period: Any) -> Any:
+def plain_period(period: Any) -> Any:
     return period.isoformat() if hasattr(period, "isoformat") else period
 
 
