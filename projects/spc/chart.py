@@ -146,7 +146,7 @@ def _prepare(
 ) -> tuple[list[Point], list[Segment], list[str]]:
     if periods is not None and len(periods) != len(values):
         raise ValueError("periods and values must have the same length")
-    starts = sorted({0, *(i for i in rebase_at if 0 < i < len(values))})
+    starts = sorted({0, *(i for i in rebase_at if 0 < i < len(values))}) if len(values) else []
     points: list[Point] = []
     segments: list[Segment] = []
     for k, start in enumerate(starts):

@@ -57,8 +57,10 @@ def test_missing_values_are_kept_in_place_and_left_out_of_the_calculations():
 
 def test_an_empty_series_has_no_chart():
     result = xmr_chart([])
-    assert result.points == [] and result.variation is None
+    assert result.points == [] and result.segments == [] and result.variation is None
     assert "No values yet." in result.notes
+    assert result.to_dict()["mean"] is None
+    assert run_chart([]).to_dict()["points"] == []
 
 
 def test_periods_must_match_the_values():

@@ -73,3 +73,8 @@ def test_the_table_has_a_row_per_period_in_words():
 def test_the_table_says_when_a_period_has_no_value():
     rows = chart_rows(xmr_chart([1.0, None, 2.0]))
     assert [r.type_label for r in rows] == ["Not analysed", "No value", "Not analysed"]
+
+
+def test_an_empty_chart_draws_an_empty_figure():
+    figure = chart_figure(xmr_chart([]))
+    assert [t["name"] for t in figure["data"]] == ["Value"]
