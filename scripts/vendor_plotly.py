@@ -1,9 +1,11 @@
-"""Copy plotly.js from the installed `plotly` package into static/vendor/ and write the stylesheet that
+"""Copy plotly.js from the installed `plotly` package into static/vendor/ and write the stylesheets that
 plotly.js would otherwise inject inline (which the Content Security Policy forbids).
 
 plotly.js adds its global CSS rules to a <style id="plotly.js-style-global"> element unless an element
-with that id and the class `no-inline-styles` already exists; the measure pages link this stylesheet with
-that id and class. Run after upgrading plotly: `python scripts/vendor_plotly.py`.
+with that id and the class `no-inline-styles` already exists, and appends maplibre's map styles as a
+<style> with a fixed hex id unless an element with that id exists. The chart pages link both stylesheets
+with those ids (templates/projects/measurement/_icons.jinja, `chart_head`).
+Run after upgrading plotly: `python scripts/vendor_plotly.py`, then update the ids in `chart_head`.
 """
 
 import ast
@@ -72,6 +74,16 @@ def bundle_copyright(text: str) -> str:
     return match.group(0).strip() if match else "Copyright Plotly, Inc."
 
 
+def injected_sheets(text: str) -> list[tuple[str, str]]:
+    """Stylesheets the bundle appends as <style id="..."> unless an element with that id exists
+    (maplibre's map styles): (id, css)."""
+    pattern = (
+        r'getElementById\("(?P<id>[0-9a-f]{16,})"\)\)\{var (?P<v>\w+)=document\.createElement\("style"\);'
+        r"(?P=v)\.id=\"(?P=id)\",(?P=v)\.textContent=" + STRING
+    )
+    return [(m.group("id"), ast.literal_eval(m.group(3))) for m in re.finditer(pattern, text)]
+
+
 def main() -> None:
     text = BUNDLE.read_text(encoding="utf-8")
     version = bundle_version(text)
@@ -81,6 +93,12 @@ def main() -> None:
     css = [f"/* plotly.js {version} global styles, extracted by scripts/vendor_plotly.py */"]
     css += [f"{selector} {{{declarations}}}" for selector, declarations in global_rules(text)]
     (target / "plotly-global.css").write_text("\n".join(css) + "\n", encoding="utf-8")
+    sheets = injected_sheets(text)
+    if len(sheets) != 1:
+        raise SystemExit(f"expected one self-injected stylesheet in the bundle, found {len(sheets)}")
+    sheet_id, sheet_css = sheets[0]
+    (target / "plotly-maplibre.css").write_text(sheet_css + "\n", encoding="utf-8")
+    (target / "plotly-maplibre.id").write_text(sheet_id + "\n", encoding="utf-8")
     (target / "LICENSE").write_text(MIT.format(copyright=bundle_copyright(text)), encoding="utf-8")
     (target / "VERSION").write_text(
         f"plotly.js {version} (from the plotly {plotly.__version__} Python package)\n"

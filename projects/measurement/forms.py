@@ -46,6 +46,13 @@ class MeasureForm(forms.ModelForm):
             "chart_type": forms.RadioSelect,
         }
         labels = {"name": "Measure name", "kind": "Type of measure"}
+        error_messages = {
+            "name": {"required": "Enter the measure's name"},
+            "kind": {"required": "Choose the type of measure"},
+            "improvement": {"required": "Choose which direction is an improvement"},
+            "frequency": {"required": "Choose how often the measure is recorded"},
+            "chart_type": {"required": "Choose the chart"},
+        }
         help_texts = {
             "kind": "Outcome: the result for patients or people. "
             "Process: whether the change is being carried out. Balancing: what might get worse elsewhere.",
@@ -53,6 +60,8 @@ class MeasureForm(forms.ModelForm):
 
 
 class PDSACycleForm(forms.ModelForm):
+    """The dates use the NHS.UK date input; the rest are the model's fields."""
+
     start_date = DateField(label="Start date")
     end_date = DateField(label="End date", required=False)
 
@@ -72,6 +81,10 @@ class PDSACycleForm(forms.ModelForm):
         ]
         widgets = {"act": forms.RadioSelect}
         labels = {"act": "Act: what will you do next?"}
+        error_messages = {
+            "change_idea": {"required": "Enter the change idea this cycle tests"},
+            "title": {"required": "Enter what this cycle tests"},
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
