@@ -231,6 +231,7 @@ DEMO_SEEDERS = [
     "community.demo",
     "training.demo",
     "projects.demo",
+    "projects.measurement.demo",
     "community.champions_demo",
     "facilitation.demo",
     "governance.demo",
