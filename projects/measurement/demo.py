@@ -42,7 +42,7 @@ def _noisy(
     rng: random.Random, levels: list[tuple[int, float]], spread: float, places: int = 1
 ) -> list[float]:
     """`levels`: (how many periods, level) in turn, each period the level plus bounded noise."""
-    out = []
+    out: list[float] = []
     for count, level in levels:
         out.extend(round(level + rng.uniform(-spread, spread), places) for _ in range(count))
     return out

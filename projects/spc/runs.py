@@ -23,10 +23,12 @@ def crossings_min(n_useful: int) -> int:
         return 0
     total = 2**trials
     cumulative = 0
+    coefficient = 1  # C(trials, k), kept exact and updated step by step
     for k in range(trials + 1):
-        cumulative += math.comb(trials, k)
-        if cumulative / total >= 0.05:
+        cumulative += coefficient
+        if cumulative * 20 >= total:  # P(X <= k) >= 0.05
             return k
+        coefficient = coefficient * (trials - k) // (k + 1)
     return trials
 
 

@@ -68,3 +68,18 @@ def test_too_few_useful_points_says_so():
     assert any("at least 10" in n for n in result.notes)
     assert all(p.type is None for p in result.points)
     assert result.variation is None
+
+
+def test_the_crossings_threshold_matches_the_binomial_cdf_computed_directly():
+    import math
+
+    def fifth_percentile(n: int) -> int:
+        trials = n - 1
+        total, cumulative = 2**trials, 0
+        for k in range(trials + 1):
+            cumulative += math.comb(trials, k)
+            if cumulative / total >= 0.05:
+                return k
+        return trials
+
+    assert [crossings_min(n) for n in range(2, 300)] == [fifth_percentile(n) for n in range(2, 300)]
