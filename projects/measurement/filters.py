@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from community.models import Organisation
+from community.models import Organisation, Place, SystemPriority
 from projects.models import Project
 from projects.spc.icons import ASSURANCE_LABELS, VARIATION_LABELS
 
@@ -35,6 +35,20 @@ class PortfolioFilter(django_filters.FilterSet):
         label="Organisation",
         field_name="project__organisations",
         queryset=Organisation.objects.order_by("name"),
+        empty_label="Any",
+        distinct=True,
+    )
+    place = django_filters.ModelChoiceFilter(
+        label="Place",
+        field_name="project__places",
+        queryset=Place.objects.order_by("name"),
+        empty_label="Any",
+        distinct=True,
+    )
+    priority = django_filters.ModelChoiceFilter(
+        label="System priority",
+        field_name="project__priorities",
+        queryset=SystemPriority.objects.order_by("name"),
         empty_label="Any",
         distinct=True,
     )

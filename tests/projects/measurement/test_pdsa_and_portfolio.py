@@ -137,3 +137,20 @@ def test_the_portfolio_exports_and_keeps_its_query_count(outsider, client_for, d
     response = client.get(reverse("projects:measures_portfolio") + "?export=csv")
     body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert len(body.strip().splitlines()) == 26
+
+
+def test_the_portfolio_filters_by_the_projects_organisation_and_priority(outsider, client_for):
+    from tests.community.factories import OrganisationFactory, SystemPriorityFactory
+
+    org, priority = OrganisationFactory(), SystemPriorityFactory()
+    tagged = ProjectFactory(organisations=[org], priorities=[priority])
+    measure_with_values([1.0, 2.0], name="Tagged", project=tagged)
+    measure_with_values([1.0, 2.0], name="Other")
+    client = client_for(outsider)
+    url = reverse("projects:measures_portfolio")
+    assert [m.name for m in client.get(f"{url}?organisation={org.pk}").context["listing"].ordered] == [
+        "Tagged"
+    ]
+    assert [m.name for m in client.get(f"{url}?priority={priority.pk}").context["listing"].ordered] == [
+        "Tagged"
+    ]
