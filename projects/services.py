@@ -131,8 +131,10 @@ def project_create(*, actor: User, values: Mapping[str, Any], publish: bool = Fa
 @transaction.atomic
 def project_update(*, actor: User, project: Project, values: Mapping[str, Any]) -> Project:
     require(actor, "project.edit", project)
-    before = snapshot(project, rules.AUDITED_FIELDS)
-    previous_lead_id = project.lead_id
+    # Compare with what is stored: a bound form may already have changed the instance in memory.
+    stored = Project.objects.select_related("lead").get(pk=project.pk)
+    before = snapshot(stored, rules.AUDITED_FIELDS)
+    previous_lead_id = stored.lead_id
     _apply(project, values)
     _validate(project)
     project.updated_at = timezone.now()
