@@ -28,7 +28,7 @@ from projects.views import SORTS
 
 
 class ProjectApiFilter(ProjectFilter):
-    """The browse page's filters, with dates as ISO strings (YYYY-MM-DD) instead of day/month/year boxes."""
+    """The browse page's filters, plus start dates as ISO strings (YYYY-MM-DD)."""
 
     started_after = django_filters.DateFilter(field_name="start_date", lookup_expr="gte")
     started_before = django_filters.DateFilter(field_name="start_date", lookup_expr="lte")

@@ -8,12 +8,14 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from community import selectors as community_selectors
 from community.models import Organisation, Place, SystemPriority
-from core.filters import DateFilter
 from projects import selectors
 from projects.models import PROGRESS_SCORES, Method, Project, Status, TeamMember
+
+FIRST_YEAR = 2015
 
 
 def _through(name: str) -> Any:
@@ -55,8 +57,13 @@ class ProjectFilter(django_filters.FilterSet):
         coerce=Decimal,
         label="Progress score at least",
     )
-    started_after = DateFilter(field_name="start_date", lookup_expr="gte", label="Started on or after")
-    started_before = DateFilter(field_name="start_date", lookup_expr="lte", label="Started on or before")
+    # Years rather than day/month/year boxes: enough to narrow a list, and quick to choose.
+    started_from = django_filters.TypedChoiceFilter(
+        field_name="start_date", lookup_expr="year__gte", coerce=int, label="Started in or after"
+    )
+    started_until = django_filters.TypedChoiceFilter(
+        field_name="start_date", lookup_expr="year__lte", coerce=int, label="Started in or before"
+    )
     mine = django_filters.BooleanFilter(
         method="filter_mine", label="Only projects I lead or am on the team of", widget=forms.CheckboxInput
     )
@@ -64,6 +71,13 @@ class ProjectFilter(django_filters.FilterSet):
     class Meta:
         model = Project
         fields: list[str] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        years = [("", "Any year")] + [(str(y), str(y)) for y in range(this_year + 1, FIRST_YEAR - 1, -1)]
+        for name in ("started_from", "started_until"):
+            self.filters[name].extra["choices"] = years
 
     def filter_text(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
         return selectors.search(queryset, value)

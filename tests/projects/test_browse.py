@@ -99,13 +99,18 @@ def test_an_empty_result_helps(member, client_for):
     assert "register your project" in response.content.decode()
 
 
-def test_a_bad_date_filter_says_so_and_lists_everything(member, client_for):
-    ProjectFactory()
-    response = client_for(member).get(
-        "/projects/", {"started_after_day": "31", "started_after_month": "2", "started_after_year": "2025"}
-    )
+def test_start_years_filter_and_a_bad_year_says_so_and_lists_everything(member, client_for):
+    ProjectFactory(title="Old", start_date="2019-05-01")
+    ProjectFactory(title="New", start_date="2025-05-01")
+    ProjectFactory(title="Undated", start_date=None)
+
+    found = client_for(member).get("/projects/", {"started_from": "2020", "started_until": "2025"})
+    assert _titles(found) == ["New"]
+
+    response = client_for(member).get("/projects/", {"started_from": "1066"})
     assert response.status_code == 200
-    assert "must be a real date" in response.content.decode()
+    assert "Select a valid choice" in response.content.decode()
+    assert len(_titles(response)) == 3
 
 
 def test_the_export_holds_the_filtered_rows(member, client_for):
