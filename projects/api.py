@@ -7,6 +7,7 @@ create and update call the same services. The team and progress notes are sub-re
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import django_filters
@@ -23,7 +24,8 @@ from core.access import SIGNED_IN
 from core.permissions import can
 from projects import selectors, services
 from projects.filters import ProjectFilter
-from projects.models import PROGRESS_SCORES, Method, Project, ProjectUpdate, Status, TeamMember
+from projects.models import Method, Project, ProjectUpdate, Status, TeamMember
+from projects.rules import valid_progress_score
 from projects.views import SORTS
 
 
@@ -148,7 +150,9 @@ class ProjectInputSerializer(serializers.Serializer):
     )
     tags = serializers.ListField(child=serializers.CharField(max_length=60), required=False)
     status = serializers.ChoiceField(choices=Status.choices, required=False)
-    progress_score = serializers.ChoiceField(choices=[str(v) for v, _ in PROGRESS_SCORES], required=False)
+    progress_score = serializers.DecimalField(
+        max_digits=2, decimal_places=1, required=False, help_text="IHI progress score: 0.5 to 5.0 in halves"
+    )
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
     co_production = serializers.BooleanField(required=False)
@@ -159,10 +163,10 @@ class ProjectInputSerializer(serializers.Serializer):
         required=False, default=False, help_text="On create: publish at once instead of saving a draft"
     )
 
-    def validate_progress_score(self, value: str) -> Any:
-        from decimal import Decimal
-
-        return Decimal(value)
+    def validate_progress_score(self, value: Decimal) -> Decimal:
+        if not valid_progress_score(value):
+            raise serializers.ValidationError("Choose a progress score from 0.5 to 5.0, in steps of 0.5")
+        return value
 
 
 EXAMPLE = OpenApiExample(
