@@ -196,7 +196,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
                 f"{member.user.display_name} is on the team as {member.get_role_display().lower()}.",
             )
             return redirect("projects:team", pk=project.pk)
-    members = list(project.memberships.select_related("user", "user__organisation").order_by("role", "id"))
+    members = list(selectors.team_of(project))
     found = []
     if search.is_valid() and search.cleaned_data["q"]:
         found = list(
