@@ -57,7 +57,13 @@ def browse(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     )
     if fmt := export_format(request):
         return export_response(listing.ordered, COLUMNS, filename="projects", fmt=fmt, sheet_title="Projects")
-    return render(request, "projects/browse.jinja", {"listing": listing, "searching": searching})
+    counts = selectors.status_counts(listing.ordered) if listing.paged.count else {}
+    by_status = [
+        (value, label, counts[value]) for value, label in Project.Status.choices if counts.get(value)
+    ]
+    return render(
+        request, "projects/browse.jinja", {"listing": listing, "searching": searching, "by_status": by_status}
+    )
 
 
 def _similar_from(form: ProjectForm, exclude_id: int | None = None) -> list[Any]:
