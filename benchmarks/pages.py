@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from benchmarks.measurement import MEASUREMENT_PAGES
+from benchmarks.projects import PROJECT_PAGES
 
 Page = tuple[str, str | Callable[[], str], str | None]
 
@@ -17,5 +18,6 @@ PAGES: list[Page] = [
     ("profile", "/profile/", STAFF),
     ("healthz", "/healthz", None),
     ("API organisations", "/api/v1/organisations/", STAFF),
+    *PROJECT_PAGES,
     *MEASUREMENT_PAGES,
 ]

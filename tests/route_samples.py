@@ -11,6 +11,7 @@ from typing import Any
 
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
 from tests.projects.measurement.samples import MEASUREMENT_SAMPLES
+from tests.projects.samples import PROJECT_SAMPLES
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "account_confirm_email": lambda: {"key": "not-a-real-key"},
@@ -18,5 +19,6 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "api:organisation-detail": lambda: {"pk": OrganisationFactory().pk},
     "api:place-detail": lambda: {"pk": PlaceFactory().pk},
     "api:priority-detail": lambda: {"pk": SystemPriorityFactory().pk},
+    **PROJECT_SAMPLES,
     **MEASUREMENT_SAMPLES,
 }

@@ -198,6 +198,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["core.api_permissions.RouteAccessPermission"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStatusEnum": "projects.models.Status",
+        "ProjectProgressScoreEnum": "projects.models.PROGRESS_SCORES",
+    },
 }
 
 # Content Security Policy: scripts and styles from our own origin only; no inline scripts.

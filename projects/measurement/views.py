@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.exports import Column, export_response
@@ -40,6 +41,11 @@ def _form_errors(form: Any, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def _project_section(project_id: int, anchor: str) -> str:
+    """The project page, at its PDSA or measures section (templates/projects/_measurement.jinja)."""
+    return reverse("projects:detail", kwargs={"pk": project_id}) + f"#{anchor}"
+
+
 def project_measurement(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.project_for_user(request.user, project_pk)
     return render(request, "projects/measurement/project.jinja", {"project": project})
@@ -57,7 +63,7 @@ def pdsa_new(request: HttpRequest, project_pk: int) -> HttpResponse:
             _form_errors(form, error)
         else:
             messages.success(request, "PDSA cycle added.")
-            return redirect("projects:project_measurement", project_pk=project.pk)
+            return redirect(_project_section(project.pk, "pdsa-heading"))
     return render(request, "projects/measurement/pdsa_form.jinja", {"project": project, "form": form})
 
 
@@ -72,7 +78,7 @@ def pdsa_edit(request: HttpRequest, pk: int) -> HttpResponse:
             _form_errors(form, error)
         else:
             messages.success(request, "PDSA cycle saved.")
-            return redirect("projects:project_measurement", project_pk=cycle.project_id)
+            return redirect(_project_section(cycle.project_id, "pdsa-heading"))
     return render(
         request,
         "projects/measurement/pdsa_form.jinja",
@@ -86,7 +92,7 @@ def pdsa_delete(request: HttpRequest, pk: int) -> HttpResponse:
     _require_edit(request, cycle.project)
     services.pdsa_cycle_delete(actor=request.user, cycle=cycle)
     messages.success(request, "PDSA cycle deleted.")
-    return redirect("projects:project_measurement", project_pk=cycle.project_id)
+    return redirect(_project_section(cycle.project_id, "pdsa-heading"))
 
 
 def measure_new(request: HttpRequest, project_pk: int) -> HttpResponse:
@@ -129,7 +135,7 @@ def measure_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         services.measure_delete(actor=request.user, measure=measure)
         messages.success(request, f"Measure “{measure.name}” and its data deleted.")
-        return redirect("projects:project_measurement", project_pk=measure.project_id)
+        return redirect(_project_section(measure.project_id, "measures-heading"))
     return render(request, "projects/measurement/measure_delete.jinja", {"measure": measure})
 
 

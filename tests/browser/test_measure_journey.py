@@ -20,8 +20,8 @@ def test_add_a_measure_paste_twenty_values_and_see_the_special_cause(ui):
     project = ProjectFactory(lead=lead, title="Discharges before noon")
     ui.sign_in("lead@partner.example", "a-good-password-123")
 
-    ui.goto(f"/projects/{project.pk}/measurement/")
-    assert "PDSA cycles and measures" in ui.text("h1"), ui.text()
+    ui.goto(f"/projects/{project.pk}/")
+    assert "Discharges before noon" in ui.text("h1"), ui.text()
     ui.click("text=Add a measure")
     ui.fill({"#id_name": "Patients discharged before noon", "#id_unit": "patients"})
     ui.page.click("label:has-text('Higher is better')")
