@@ -154,3 +154,13 @@ def test_the_portfolio_filters_by_the_projects_organisation_and_priority(outside
     assert [m.name for m in client.get(f"{url}?priority={priority.pk}").context["listing"].ordered] == [
         "Tagged"
     ]
+
+
+def test_latest_icons_gives_dashboards_each_measures_stored_icons(django_assert_max_num_queries):
+    from projects.measurement.selectors import latest_icons
+
+    improving = measure_with_values([12.0, 10.0] * 6 + [30.0], improvement="increase", target=5)
+    too_short = measure_with_values([1.0, 2.0])
+    with django_assert_max_num_queries(1):
+        icons = latest_icons([improving.pk, too_short.pk])
+    assert icons == {improving.pk: ("improvement_high", "consistently_passing"), too_short.pk: (None, None)}
