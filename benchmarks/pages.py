@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from benchmarks.champions import CHAMPION_PAGES
+from benchmarks.measurement import MEASUREMENT_PAGES
+from benchmarks.projects import PROJECT_PAGES
 
 Page = tuple[str, str | Callable[[], str], str | None]
 
@@ -18,4 +20,6 @@ PAGES: list[Page] = [
     ("healthz", "/healthz", None),
     ("API organisations", "/api/v1/organisations/", STAFF),
     *CHAMPION_PAGES,
+    *PROJECT_PAGES,
+    *MEASUREMENT_PAGES,
 ]

@@ -11,6 +11,8 @@ from typing import Any
 
 from tests.champions.samples import CHAMPION_SAMPLES
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
+from tests.projects.measurement.samples import MEASUREMENT_SAMPLES
+from tests.projects.samples import PROJECT_SAMPLES
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "account_confirm_email": lambda: {"key": "not-a-real-key"},
@@ -19,4 +21,6 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "api:place-detail": lambda: {"pk": PlaceFactory().pk},
     "api:priority-detail": lambda: {"pk": SystemPriorityFactory().pk},
     **CHAMPION_SAMPLES,
+    **PROJECT_SAMPLES,
+    **MEASUREMENT_SAMPLES,
 }

@@ -203,6 +203,8 @@ SPECTACULAR_SETTINGS = {
         "ChampionStatusEnum": "community.champions.models.Champion.Status",
         "ChampionLevelEnum": "community.champions.models.Level",
         "ChampionMethodEnum": "community.champions.models.Method",
+        "ProjectStatusEnum": "projects.models.Status",
+        "ProjectProgressScoreEnum": "projects.models.PROGRESS_SCORES",
     },
 }
 
@@ -237,6 +239,7 @@ DEMO_SEEDERS = [
     "community.demo",
     "training.demo",
     "projects.demo",
+    "projects.measurement.demo",
     "community.champions_demo",
     "facilitation.demo",
     "governance.demo",
