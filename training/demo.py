@@ -325,7 +325,10 @@ def seed(out: TextIO) -> None:
     community_mix = [o["GHC"]] * 9 + [o["VCSE"]]
     everyone = [o["GHFT"], o["GHC"], o["GHC"], o["Primary care"], o["GCC"], o["ICB"], o["VCSE"], o["GHFT"]]
 
-    a_bronze = completed([], "a_bronze", 3712, new_from=acute_mix, from_pool=0)
+    # The demo staff member is one of the academy's Bronze graduates.
+    sam = "staff@ghft.example.org"
+    people.rows[sam] = ("Sam Patel", o["GHFT"].pk)
+    a_bronze = completed([(sam, start)], "a_bronze", 3712, new_from=acute_mix, from_pool=1, gap=(300, 900))
     a_silver = completed(a_bronze, "a_silver", 769, new_from=acute_mix, from_pool=700)
     a_gold = completed(a_silver, "a_gold", 62, new_from=acute_mix, from_pool=62, gap=(180, 720))
     completed(a_bronze, "a_hf", 128, new_from=[o["GHFT"]], from_pool=90)
@@ -349,16 +352,6 @@ def seed(out: TextIO) -> None:
         status = Status.ATTENDED.value if cohort_key.endswith("_done") else Status.BOOKED.value
         for _ in range(booked):
             records.append((people.new(rng.choice(everyone)), key, status, None, cohort_key))
-    records.append(
-        (
-            "staff@ghft.example.org",
-            "a_bronze",
-            Status.COMPLETED.value,
-            today - datetime.timedelta(days=400),
-            None,
-        )
-    )
-    people.rows.setdefault("staff@ghft.example.org", ("Sam Patel", o["GHFT"].pk))
 
     users = {
         email: pk for pk, email in User.objects.filter(email__in=list(people.rows)).values_list("pk", "email")

@@ -63,7 +63,10 @@ def _read_columns(handle: Any, filename: str) -> list[str]:
 def import_upload(*, actor: Any, provider: Provider, upload: UploadedFile) -> ImportBatch:
     """Keep the original file and read its column headings, ready for matching them to fields."""
     require(actor, "training.import", provider)
-    check_upload(upload, [CSV, XLSX], MAX_UPLOAD_BYTES)
+    try:
+        check_upload(upload, [CSV, XLSX], MAX_UPLOAD_BYTES)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
     name = upload.name or "upload.csv"
     try:
         columns = _read_columns(upload, name)

@@ -205,7 +205,9 @@ def imports(request: HttpRequest) -> HttpResponse:
                 upload=form.cleaned_data["file"],
             )
         except ValidationError as error:
-            for message in error.message_dict.get("file", error.messages):
+            for message in (
+                error.message_dict.get("file", []) if hasattr(error, "error_dict") else error.messages
+            ):
                 form.add_error("file", message)
         else:
             return redirect("training:import_detail", pk=batch.pk)
