@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.spreadsheets import RowError
-from training.ladder import Status, normalise_email
+from training.ladder import Status
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ class Checked:
 def _column(frame: pd.DataFrame, mapping: Mapping[str, str], key: str) -> pd.Series:
     name = mapping.get(key, "")
     if name and name in frame.columns:
-        return frame[name].astype(str).str.strip()
+        return frame[name].fillna("").astype(str).str.strip()
     return pd.Series("", index=frame.index, dtype=object)
 
 
@@ -159,6 +159,11 @@ def _errors(mask: pd.Series, key: str, values: pd.Series, message: str | pd.Seri
         )
         for index, value in picked.items()
     ]
+
+
+def _keys(values: pd.Series) -> pd.Series:
+    """lookup_key of each cell, worked out once per distinct value (a file repeats the same few names)."""
+    return values.map({value: lookup_key(value) for value in values.unique()})
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
@@ -184,7 +189,7 @@ def check_rows(
     errors: list[RowError] = []
 
     raw_email = _column(frame, mapping, "email")
-    email = raw_email.map(normalise_email)
+    email = raw_email.str.strip().str.lower()  # as training.ladder.normalise_email
     errors += _errors(email == "", "email", raw_email, "Email address is missing")
     bad_email = (email != "") & ~email.str.match(EMAIL.pattern)
     errors += _errors(bad_email, "email", raw_email, "Not a valid email address")
@@ -195,7 +200,7 @@ def check_rows(
         name = (first + " " + last).str.strip()
 
     raw_programme = _column(frame, mapping, "programme")
-    programme_id = raw_programme.map(lookup_key).map(lookups.programmes)
+    programme_id = _keys(raw_programme).map(lookups.programmes)
     errors += _errors(raw_programme == "", "programme", raw_programme, "Programme is missing")
     unknown = (raw_programme != "") & programme_id.isna()
     known = ", ".join(sorted({k for k in lookups.programmes})[:12])
@@ -207,7 +212,7 @@ def check_rows(
     )
 
     raw_org = _column(frame, mapping, "organisation")
-    organisation_id = raw_org.map(lookup_key).map(lookups.organisations)
+    organisation_id = _keys(raw_org).map(lookups.organisations)
     errors += _errors(
         (raw_org != "") & organisation_id.isna(), "organisation", raw_org, "Not a partner organisation"
     )
@@ -222,7 +227,7 @@ def check_rows(
     errors += _errors(too_old, "completed_on", raw_date, "The date is before 1990: check the year")
 
     raw_status = _column(frame, mapping, "status")
-    status = raw_status.map(lookup_key).map(STATUS_WORDS)
+    status = _keys(raw_status).map(STATUS_WORDS)
     blank_status = raw_status == ""
     status = status.where(~(blank_status & dates.notna()), Status.COMPLETED.value)
     errors += _errors(
@@ -239,12 +244,13 @@ def check_rows(
     )
 
     raw_cohort = _column(frame, mapping, "cohort")
-    cohort_keys = pd.Series(
-        list(zip(programme_id, raw_cohort.map(lookup_key), strict=True)), index=frame.index, dtype=object
-    )
-    cohort_id = cohort_keys.map(lambda k: lookups.cohorts.get(k) if k[1] else None)
+    cohort_id = pd.Series(None, index=frame.index, dtype=object)
+    has_cohort = raw_cohort != ""
+    if has_cohort.any():
+        keys = zip(programme_id[has_cohort], raw_cohort[has_cohort].map(lookup_key), strict=True)
+        cohort_id[has_cohort] = [lookups.cohorts.get(key) for key in keys]
     errors += _errors(
-        (raw_cohort != "") & programme_id.notna() & cohort_id.isna(),
+        has_cohort & programme_id.notna() & cohort_id.isna(),
         "cohort",
         raw_cohort,
         "Not a cohort of this programme",

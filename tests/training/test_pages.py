@@ -143,8 +143,10 @@ def test_a_faculty_admin_marks_the_register(member, outsider, academy, client_fo
         ends_on=datetime.date(2025, 3, 10),
         open_for_booking=False,
     )
-    done, left = (RecordFactory(programme=cohort.programme, cohort=cohort, status="attended", completed_on=None)
-                  for _ in range(2))  # fmt: skip
+    done, left = (
+        RecordFactory(programme=cohort.programme, cohort=cohort, status="attended", completed_on=None)
+        for _ in range(2)
+    )
     url = reverse("training:cohort_register", kwargs={"pk": cohort.pk})
 
     assert client_for(outsider).get(url).status_code == 404
