@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from community import selectors as community_selectors
+from community.models import Organisation
 from core.exports import Column, export_response
 from core.listing import SortOption, build_listing, export_format
 from core.permissions import can
@@ -118,7 +119,7 @@ def interest(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------------------------------- records
 
 
-def records(request: HttpRequest) -> HttpResponse:
+def records(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     listing = build_listing(
         request,
         filterset_class=RecordFilter,
@@ -283,7 +284,7 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     start, end = figures.period_bounds(period, today)
     rows = figures.load_rows()
-    organisations = {o.pk: o for o in community_selectors.organisations()}
+    organisations: dict[int | None, Organisation] = {o.pk: o for o in community_selectors.organisations()}
     by_org = figures.count_highest_levels_by_organisation(rows)
     fy_start, fy_end = figures.financial_year(today)
     improvers = figures.competent_improvers(fy_start, fy_end, rows=rows)
