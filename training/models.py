@@ -214,6 +214,8 @@ class TrainingRecord(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "completed_on"], name="record_status_done_idx"),
+            # The records list's default order, so a page of the latest records needs no sort of them all.
+            models.Index(fields=["-completed_on", "-id"], name="record_recent_idx"),
         ]
 
     def __str__(self) -> str:
