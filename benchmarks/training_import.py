@@ -146,11 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--worker", action="store_true", help="also import through a real Celery worker")
     options = parser.parse_args(argv)
     _setup()
-    from training.models import TrainingRecord
     from training.services import import_run
 
     provider = _provider()
-    TrainingRecord.objects.filter(programme__provider=provider).delete()
+    _clean_up(provider)
     organisations = _organisations()
     data = make_csv(options.rows, organisations)
     print(f"{options.rows:,} rows, {len(data) / 1e6:.1f} MB of CSV")
@@ -160,10 +159,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         batch = import_run(batch_id=batch.pk)
         _report(label, options.rows, time.perf_counter() - started, batch)
     if options.worker:
-        TrainingRecord.objects.filter(programme__provider=provider).delete()
+        _clean_up(provider)
         _through_worker(provider, data, options.rows)
-    TrainingRecord.objects.filter(programme__provider=provider).delete()
+    _clean_up(provider)
     return 0
+
+
+def _clean_up(provider) -> None:  # type: ignore[no-untyped-def]
+    """Leave the local database as the demo left it."""
+    from training.models import Trainee, TrainingRecord
+
+    TrainingRecord.objects.filter(programme__provider=provider).delete()
+    Trainee.objects.filter(email__endswith="@bench.example.org").delete()
 
 
 if __name__ == "__main__":
