@@ -250,7 +250,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "batch": batch,
             "form": form,
             "targets": TARGETS,
-            "earlier": services.earlier_import_of_same_file(batch) if batch.state != "uploaded" else None,
+            "earlier": services.earlier_import_of_same_file(batch),
             "refresh": batch.state in (ImportBatch.State.QUEUED, ImportBatch.State.RUNNING),
         },
     )
@@ -297,6 +297,15 @@ def figures_page(request: HttpRequest) -> HttpResponse:
         for pk, total in zip(cumulative["programme"], cumulative["count"], strict=True)
         if int(pk) in programmes
     ]
+    level_total = figures.count_completions(rows, ["level"])
+    level_period = figures.count_completions(rows, ["level"], start, end)
+    by_level = {
+        level.value: (
+            int(level_total.loc[level_total["level"] == level.value, "count"].sum()),
+            int(level_period.loc[level_period["level"] == level.value, "count"].sum()),
+        )
+        for level in Level
+    }
     programme_rows.sort(key=lambda row: (row[0].provider.name, Level(row[0].level).rank, row[0].name))
     return render(
         request,
@@ -322,6 +331,7 @@ def figures_page(request: HttpRequest) -> HttpResponse:
             "fy_start": fy_start,
             "fy_end": fy_end,
             "programme_rows": programme_rows,
+            "by_level": by_level,
             "people": int(rows["person"].nunique()) if not rows.empty else 0,
         },
     )

@@ -265,3 +265,5 @@ def test_the_figures_page_counts_people_by_level_and_organisation(
     assert response.context["system_levels"]["foundation"] == 20
     assert response.context["improvers_system"].total == 1
     assert response.context["people"] == 21
+    assert response.context["by_level"]["foundation"] == (21, 21)
+    assert response.context["by_level"]["practitioner"] == (1, 1)
