@@ -41,10 +41,11 @@ def test_a_large_file_is_imported_by_a_worker_and_the_page_follows_it(admin_user
         page = client.post(
             reverse("training:import_detail", kwargs={"pk": batch.pk}), batch.mapping, follow=True
         )
-        assert page.context["batch"].state in ("queued", "running", "done")
-        if page.context["refresh"]:
-            assert '<meta http-equiv="refresh"' in page.content.decode()
-            assert "<progress" in page.content.decode()
+        assert page.context["batch"].state in (
+            "queued",
+            "running",
+            "done",
+        )  # never imported in the web process
         batch = _wait_until_finished(batch)
 
     assert batch.state == ImportBatch.State.DONE, (batch.message, batch.first_errors[:3])

@@ -267,3 +267,35 @@ def test_the_figures_page_counts_people_by_level_and_organisation(
     assert response.context["people"] == 21
     assert response.context["by_level"]["foundation"] == (21, 21)
     assert response.context["by_level"]["practitioner"] == (1, 1)
+
+
+def test_a_queued_import_shows_a_progress_bar_that_refreshes_itself(
+    admin_user, academy, client_for, monkeypatch
+):
+    from training import services
+
+    monkeypatch.setattr(services, "INLINE_MAX_BYTES", 10)
+    monkeypatch.setattr("training.tasks.run_import.apply_async", lambda **kw: None)
+    client = client_for(admin_user)
+    client.post(reverse("training:imports"), {"provider": academy.pk, "file": csv_file(GOOD_CSV)})
+    batch = ImportBatch.objects.get()
+
+    page = client.post(reverse("training:import_detail", kwargs={"pk": batch.pk}), batch.mapping, follow=True)
+
+    html = page.content.decode()
+    assert page.context["batch"].state == "queued"
+    assert '<meta http-equiv="refresh" content="2">' in html
+    assert '<progress id="import-progress"' in html and "Waiting for a worker" in html
+
+
+def test_another_faculty_admin_cannot_mark_a_register(member, academy, client_for):
+    FacultyAdminFactory(provider=ProgrammeFactory().provider, user=member)
+    cohort = CohortFactory(programme=academy.programmes.get(name="Bronze"))
+    record = RecordFactory(programme=cohort.programme, cohort=cohort, status="booked", completed_on=None)
+
+    url = reverse("training:cohort_register", kwargs={"pk": cohort.pk})
+    response = client_for(member).post(url, {f"status_{record.pk}": "completed"})
+
+    assert response.status_code == 404
+    record.refresh_from_db()
+    assert record.status == "booked"
