@@ -299,3 +299,13 @@ def test_another_faculty_admin_cannot_mark_a_register(member, academy, client_fo
     assert response.status_code == 404
     record.refresh_from_db()
     assert record.status == "booked"
+
+
+def test_someone_without_an_organisation_is_told_why_they_see_only_system_wide_courses(client_for):
+    from tests.community.factories import UserFactory
+
+    nobody = UserFactory(organisation=None)
+
+    response = client_for(nobody).get(reverse("training:find"), ANSWERS)
+
+    assert "Add your organisation to" in response.content.decode()
