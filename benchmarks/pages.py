@@ -7,6 +7,7 @@ from collections.abc import Callable
 from benchmarks.champions import CHAMPION_PAGES
 from benchmarks.measurement import MEASUREMENT_PAGES
 from benchmarks.projects import PROJECT_PAGES
+from benchmarks.training import TRAINING_PAGES
 
 Page = tuple[str, str | Callable[[], str], str | None]
 
@@ -22,4 +23,5 @@ PAGES: list[Page] = [
     *CHAMPION_PAGES,
     *PROJECT_PAGES,
     *MEASUREMENT_PAGES,
+    *TRAINING_PAGES,
 ]

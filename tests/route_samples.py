@@ -13,6 +13,7 @@ from tests.champions.samples import CHAMPION_SAMPLES
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
 from tests.projects.measurement.samples import MEASUREMENT_SAMPLES
 from tests.projects.samples import PROJECT_SAMPLES
+from tests.training.samples import TRAINING_SAMPLES
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "account_confirm_email": lambda: {"key": "not-a-real-key"},
@@ -23,4 +24,5 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     **CHAMPION_SAMPLES,
     **PROJECT_SAMPLES,
     **MEASUREMENT_SAMPLES,
+    **TRAINING_SAMPLES,
 }
