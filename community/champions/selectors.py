@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db.models import (
     Case,
     Count,
@@ -23,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from community.champions import capacity, dosage
 from community.champions.models import Champion, ChampionCommitment, Level, Method
@@ -120,8 +122,11 @@ def status_counts() -> dict[str, int]:
 
 
 def dosage_report(trained: dict[int, tuple[int, int]] | None = None) -> dosage.DosageReport:
-    """Dosage for every active organisation and the system, from the register's active entries (and, when
-    given, counts from training records: organisation id → (experts, coaches))."""
+    """Dosage for every active organisation and the system, from the register's active entries and the
+    counts from training records (organisation id → (experts, coaches)): given, or read through the
+    `CHAMPION_TRAINED_COUNTS` setting, so the register does not depend on the training app."""
+    if trained is None and getattr(settings, "CHAMPION_TRAINED_COUNTS", None):
+        trained = import_string(settings.CHAMPION_TRAINED_COUNTS)()
     organisations = [
         dosage.OrganisationInput(o.pk, o.label, o.headcount)
         for o in Organisation.objects.filter(is_active=True).order_by("name")

@@ -97,3 +97,27 @@ def test_by_place_counts_each_champion_once_under_their_locality():
     assert set(rows) == {"Town", "Anywhere in the system"}
     assert (rows["Town"]["coaches"], rows["Town"]["experts"], rows["Town"]["hours"]) == (1, 1, 10)
     assert rows["Anywhere in the system"]["practitioners"] == 1
+
+
+def test_training_records_raise_an_organisations_counts_without_counting_anyone_twice(
+    board, organisation, client_for
+):
+    """The register has 4 experts and 12 coaches; training records show 6 people whose highest level is
+    advanced and 3 at leadership and coaching: each figure takes the larger source."""
+    from tests.training.factories import ProgrammeFactory, RecordFactory, TraineeFactory
+    from training.ladder import Level
+
+    _register(organisation)
+    gold = ProgrammeFactory(name="Gold", level=Level.ADVANCED.value)
+    coaching = ProgrammeFactory(name="Coaching", level=Level.LEADERSHIP.value)
+    for _ in range(6):
+        RecordFactory(trainee=TraineeFactory(organisation=organisation), programme=gold)
+    for _ in range(3):
+        RecordFactory(trainee=TraineeFactory(organisation=organisation), programme=coaching)
+
+    report = client_for(board).get(URL).context["report"]
+
+    riverside = next(d for d in report.organisations if d.name == organisation.label)
+    assert (riverside.trained_experts, riverside.register_experts, riverside.experts) == (6, 4, 6)
+    assert (riverside.trained_coaches, riverside.register_coaches, riverside.coaches) == (3, 12, 12)
+    assert riverside.expert_gap == 10
