@@ -70,7 +70,9 @@ def test_with_redis_down_a_change_is_left_to_the_schedule_without_raising(broker
 def test_a_failed_send_clears_the_pending_mark_so_the_next_change_retries(
     clean_pending, django_capture_on_commit_callbacks
 ):
-    with mock.patch.object(tasks.rebuild_dashboard, "apply_async", side_effect=ConnectionError("down")):
-        with django_capture_on_commit_callbacks(execute=True):
-            triggers.data_changed("community")
+    with (
+        mock.patch.object(tasks.rebuild_dashboard, "apply_async", side_effect=ConnectionError("down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        triggers.data_changed("community")
     assert not triggers.redis_client().exists(triggers.pending_key("community"))
