@@ -1,4 +1,4 @@
-"""Dashboard pages read snapshots only: charts with tables and CSV, filters, warnings, and each role's view."""
+"""Dashboard pages read snapshots only: charts, tables, CSV, filters, warnings and each role's view."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from community.models import Organisation
 from governance import tasks
 from governance.dashboards import registry, snapshots
 from governance.models import DashboardSnapshot
@@ -52,9 +53,7 @@ def test_the_stored_figure_json_is_valid_and_matches_the_table(board, client_for
     )
     figure = json.loads(html[start : html.index("</script>", start)])
     assert figure["data"][0]["type"] == "bar"
-    assert sum(figure["data"][0]["y"]) == sum(
-        o.headcount for o in __import__("community.models").models.Organisation.objects.all()
-    )
+    assert sum(figure["data"][0]["y"]) == sum(o.headcount for o in Organisation.objects.all())
 
 
 def test_a_chart_downloads_as_csv(board, client_for, built):
