@@ -277,8 +277,8 @@ def seed(out: TextIO) -> None:
             "overall_score": Decimal(str(result.overall)),
         },
     )
-    for items in questions.values():
-        for q, score in items:
+    for scored in questions.values():
+        for q, score in scored:
             AssessmentAnswer.objects.update_or_create(
                 assessment=assessment, question=q, defaults={"score": score}
             )

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 
 from community import selectors as community_selectors
+from community.models import User
 from core.widgets import DateField
 from governance import selectors
 from governance.dashboards.params import period_choices
-from governance.models import DeliveryAction, Meeting
+from governance.models import AgendaItem, AssessmentComponent, DeliveryAction, GovernanceBody, Meeting
 from governance.plan import THEME_OF
 
 
@@ -24,14 +25,17 @@ class DashboardFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [("", "All organisations")] + [
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = [("", "All organisations")] + [
             (o.pk, o.name) for o in community_selectors.organisations()
         ]
-        self.fields["place"].choices = [("", "All places")] + [
+        cast(forms.ChoiceField, self.fields["place"]).choices = [("", "All places")] + [
             (p.pk, f"{p.name} ({p.get_kind_display().lower()})")  # type: ignore[attr-defined]
             for p in community_selectors.places().exclude(kind="neighbourhood")
         ]
-        self.fields["period"].choices = [("", "All time"), *period_choices(timezone.localdate())]
+        cast(forms.ChoiceField, self.fields["period"]).choices = [
+            ("", "All time"),
+            *period_choices(timezone.localdate()),
+        ]
 
     def parameters(self) -> dict[str, Any]:
         if not self.is_valid():
@@ -51,7 +55,7 @@ class DeliveryActionForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = selectors.people()  # type: ignore[attr-defined]
-        self.fields["strand"].choices = [
+        cast(forms.ChoiceField, self.fields["strand"]).choices = [
             (strand, f"{THEME_OF[strand]}: {label}") for strand, label in DeliveryAction.Strand.choices
         ]
 
@@ -100,12 +104,12 @@ class AssessmentForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
-    component = forms.ModelChoiceField(label="Component", queryset=None)  # type: ignore[arg-type]
+    component = forms.ModelChoiceField(label="Component", queryset=AssessmentComponent.objects.none())
     text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 3}))
     action = forms.ModelChoiceField(
         label="Delivery plan action that carries it out",
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
+        queryset=DeliveryAction.objects.none(),
+        required=False,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -115,7 +119,7 @@ class RecommendationForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    body = forms.ModelChoiceField(label="Body", queryset=None)  # type: ignore[arg-type]
+    body = forms.ModelChoiceField(label="Body", queryset=GovernanceBody.objects.none())
     title = forms.CharField(label="Title", max_length=200)
     held_on = DateField(label="Date")
     location = forms.CharField(label="Where", max_length=200, required=False)
@@ -137,7 +141,9 @@ class AgendaItemForm(forms.Form):
 
 class DecisionForm(forms.Form):
     text = forms.CharField(label="Decision", widget=forms.Textarea(attrs={"rows": 3}))
-    agenda_item = forms.ModelChoiceField(label="Agenda item", queryset=None, required=False)  # type: ignore[arg-type]
+    agenda_item = forms.ModelChoiceField(
+        label="Agenda item", queryset=AgendaItem.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, meeting: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -146,7 +152,7 @@ class DecisionForm(forms.Form):
 
 class MeetingActionForm(forms.Form):
     description = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 2}))
-    owner = forms.ModelChoiceField(label="Owner", queryset=None, required=False)  # type: ignore[arg-type]
+    owner = forms.ModelChoiceField(label="Owner", queryset=User.objects.none(), required=False)
     due_on = DateField(label="Due date", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -31,7 +31,8 @@ def pack_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     pack = selectors.board_pack(pk)
     if pack is None or pack.status != BoardPack.Status.READY or fmt not in ("pdf", "xlsx"):
         raise Http404
-    body = bytes(pack.pdf if fmt == "pdf" else pack.xlsx or b"")
+    stored = pack.pdf if fmt == "pdf" else pack.xlsx
+    body = bytes(stored) if stored is not None else b""
     response = HttpResponse(body, content_type="application/pdf" if fmt == "pdf" else XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{slugify(pack.title)}.{fmt}"'
     return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,8 +29,8 @@ EXPORT_COLUMNS = [
 ]
 
 
-def grouped(actions: list[DeliveryAction]) -> list[dict[str, object]]:
-    themes = []
+def grouped(actions: list[DeliveryAction]) -> list[dict[str, Any]]:
+    themes: list[dict[str, Any]] = []
     for theme, strands in plan.THEMES.items():
         items = []
         for strand in strands:
