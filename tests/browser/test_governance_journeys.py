@@ -1,0 +1,37 @@
+"""The improvement board opens its dashboards and updates the delivery plan, in a real browser."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from community.demo import DEMO_PASSWORD
+
+BOARD = "board@glos-icb.example.org"
+
+
+def test_a_board_member_reads_the_dashboards_and_notes_progress_on_an_action(ui):
+    call_command("seed_demo", stdout=StringIO())
+    ui.sign_in(BOARD, DEMO_PASSWORD)
+
+    ui.click("text=Dashboards")
+    assert "Capacity and capability dashboards" in ui.text("h1")
+    main = ui.text()
+    assert "Partner organisations by kind" in main
+    assert "Data as of" in main
+    assert ui.page.locator("table").count() >= 5
+
+    ui.page.select_option("#id_period", "last-12-months")
+    ui.submit("Apply filters")
+    assert "period=last-12-months" in ui.page.url
+
+    ui.click("text=Delivery plan")
+    assert "ENERGISE" in ui.text()
+    ui.click("text=Deliver board development sessions on improvement for every partner")
+    ui.fill({"#id_text": "Five of six partners booked; the last in March."})
+    ui.page.check("input[name=rag][value=green]")
+    ui.submit("Add the note")
+
+    assert "Your progress note has been added" in ui.text()
+    assert "Five of six partners booked" in ui.text()
