@@ -23,17 +23,22 @@ def clean_pending():
 
 @pytest.fixture
 def broker_down(settings):  # type: ignore[no-untyped-def]
-    """Point Celery and the debounce at a port where nothing listens."""
+    """Point Celery and the debounce at a port where nothing listens; put everything back afterwards."""
     from config.celery import app
+
+    def fresh_pools() -> None:
+        # Drop the app's connection pools (without closing them) so the next send uses the current URL.
+        app._pool = None
+        app.amqp._producer_pool = None
 
     unreachable = "redis://127.0.0.1:1/0"
     old = (app.conf.broker_url, settings.CELERY_BROKER_URL)
     settings.CELERY_BROKER_URL = unreachable
     app.conf.broker_url = unreachable
-    app.pool.force_close_all()
+    fresh_pools()
     yield
     app.conf.broker_url, settings.CELERY_BROKER_URL = old
-    app.pool.force_close_all()
+    fresh_pools()
 
 
 __all__ = ["settings"]

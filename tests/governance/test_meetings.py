@@ -133,3 +133,10 @@ def test_the_meetings_page_lists_bodies_members_and_meetings(
         response = client.get(reverse("governance:meetings"))
     html = response.content.decode()
     assert f"{steering.display_name}, chair" in html and "Meeting 14" in html
+
+
+def test_meeting_titles_are_links_and_are_escaped(board, steering_group, client_for):
+    meeting = MeetingFactory(body=steering_group, title="Budget <b>review</b>")
+    html = client_for(board).get(reverse("governance:meetings")).content.decode()
+    href = reverse("governance:meeting", kwargs={"pk": meeting.pk})
+    assert f'<a href="{href}">Budget &lt;b&gt;review&lt;/b&gt;</a>' in html

@@ -137,3 +137,11 @@ def test_the_plan_is_for_the_board_and_admins(persona, status, request, client_f
 
 def test_only_admins_edit_the_plan(board, client_for):
     assert client_for(board).get(reverse("governance:plan_action_new")).status_code == 403
+
+
+def test_actions_link_to_their_page_and_overdue_ones_say_so(board, client_for):
+    action = DeliveryActionFactory(title="Late <action>", due_on=datetime.date(2020, 1, 1), rag="amber")
+    html = client_for(board).get(reverse("governance:plan")).content.decode()
+    href = reverse("governance:plan_action", kwargs={"pk": action.pk})
+    assert f'<a href="{href}">Late &lt;action&gt;</a>' in html
+    assert "<strong>(overdue)</strong>" in html
