@@ -15,7 +15,7 @@ from django.utils import timezone
 from core.exports import Column, export_response
 from governance import selectors, services
 from governance.dashboards import params as dashboard_params
-from governance.dashboards import registry, triggers
+from governance.dashboards import registry, rendering, triggers
 from governance.forms import DashboardFilterForm
 from governance.models import DashboardSnapshot
 
@@ -67,7 +67,12 @@ def dashboards(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/dashboards.jinja",
-        {"filter_form": form, "panels": panels, "filtered": bool(form.parameters())},
+        {
+            "filter_form": form,
+            "panels": panels,
+            "filtered": bool(form.parameters()),
+            "chart_table": rendering.chart_table,
+        },
     )
 
 
@@ -78,7 +83,12 @@ def dashboard(request: HttpRequest, key: str) -> HttpResponse:
     return render(
         request,
         "governance/dashboard.jinja",
-        {"filter_form": form, "panel": panels[0], "filtered": bool(form.parameters())},
+        {
+            "filter_form": form,
+            "panel": panels[0],
+            "filtered": bool(form.parameters()),
+            "chart_table": rendering.chart_table,
+        },
     )
 
 

@@ -174,3 +174,16 @@ def test_every_member_of_staff_sees_the_public_summary_without_the_tables(
 def test_anonymous_visitors_are_sent_to_sign_in(client, built):
     response = client.get(reverse("governance:summary"))
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
+
+
+def test_a_rebuilt_snapshot_shows_its_new_table_not_a_remembered_one(
+    board, client_for, organisation, clean_pending
+):
+    client = client_for(board)
+    snapshots.rebuild("community")
+    first = client.get(reverse("governance:dashboard", kwargs={"key": "community"})).content.decode()
+    OrganisationFactory(name="Brand New Partner", short_name="BNP", kind="voluntary_sector", headcount=77)
+    snapshots.rebuild("community")
+    second = client.get(reverse("governance:dashboard", kwargs={"key": "community"})).content.decode()
+    assert "BNP" not in first
+    assert "BNP" in second
