@@ -1,4 +1,5 @@
-"""Governance pages for `make bench`, and `python -m benchmarks.governance` for rebuild and pack timings."""
+"""Governance pages for `make bench`, and `python -m benchmarks.governance [--large N]` for rebuild and
+board pack timings (with N extra people, in a transaction that is rolled back)."""
 
 from __future__ import annotations
 
@@ -39,9 +40,35 @@ GOVERNANCE_PAGES: list[Page] = [
 ]
 
 
+def _large(people: int) -> None:
+    """Time the community rebuild with many more people, inside a transaction that is rolled back."""
+    import time
+
+    from django.contrib.auth.models import Group
+    from django.db import transaction
+
+    from community.models import Organisation, User
+    from governance.dashboards import snapshots
+
+    with transaction.atomic():
+        orgs = list(Organisation.objects.all())
+        users = User.objects.bulk_create(
+            User(email=f"bench{i}@bench.example", organisation=orgs[i % len(orgs)], password="!")
+            for i in range(people)
+        )
+        group = Group.objects.get_or_create(name="Steering group")[0]
+        group.user_set.add(*users[:: max(1, people // 500)])
+        started = time.perf_counter()
+        snapshots.rebuild("community")
+        elapsed = (time.perf_counter() - started) * 1000
+        transaction.set_rollback(True)
+    print(f"rebuild community with {people:,} more people: {elapsed:8.1f} ms (rolled back)")
+
+
 def main() -> int:
     """Time each dashboard's rebuild on the current database, and one board pack build."""
     import os
+    import sys
     import time
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.benchmark")
@@ -64,6 +91,8 @@ def main() -> int:
     board_pack.build(pack.pk)
     print(f"board pack build            median {(time.perf_counter() - started) * 1000:8.1f} ms (one run)")
     pack.delete()
+    if len(sys.argv) > 2 and sys.argv[1] == "--large":
+        _large(int(sys.argv[2]))
     return 0
 
 

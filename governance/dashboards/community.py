@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count
 from django.utils import timezone
 
 from community import selectors as community_selectors
@@ -39,14 +39,18 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
         community_figures.OrgRow(o.pk, o.label, o.get_kind_display(), o.headcount)  # type: ignore[attr-defined]
         for o in orgs
     ]
-    groups = Prefetch("groups")
-    person_rows = [
-        community_figures.PersonRow(
-            organisation_id=p.organisation_id,
-            roles=frozenset(
-                _ROLE_LABEL_BY_GROUP[g.name] for g in p.groups.all() if g.name in _ROLE_LABEL_BY_GROUP
-            ),
-        )
-        for p in people.only("pk", "organisation_id").prefetch_related(groups).iterator(chunk_size=2000)
-    ]
-    return community_figures.build(org_rows, person_rows)
+    per_org = {
+        row["organisation_id"]: row["n"]
+        for row in people.order_by().values("organisation_id").annotate(n=Count("pk"))
+    }
+    roles: dict[int | None, dict[str, int]] = {}
+    memberships = (
+        User.groups.through.objects.filter(user__in=people, group__name__in=_ROLE_LABEL_BY_GROUP)
+        .order_by()
+        .values("user__organisation_id", "group__name")
+        .annotate(n=Count("pk"))
+    )
+    for row in memberships:
+        label = _ROLE_LABEL_BY_GROUP[row["group__name"]]
+        roles.setdefault(row["user__organisation_id"], {})[label] = row["n"]
+    return community_figures.build(org_rows, per_org, roles)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,29 +18,26 @@ class OrgRow:
     headcount: int
 
 
-@dataclass(frozen=True)
-class PersonRow:
-    organisation_id: int | None
-    roles: frozenset[str]  # role labels besides Staff
-
-
 def per_thousand(count: int, headcount: int) -> float | None:
     return round(count * 1000 / headcount, 1) if headcount else None
 
 
-def build(orgs: Iterable[OrgRow], people: Iterable[PersonRow]) -> dict[str, Any]:
+def build(
+    orgs: Iterable[OrgRow],
+    people_per_org: Mapping[int | None, int],
+    roles_per_org: Mapping[int | None, Mapping[str, int]],
+) -> dict[str, Any]:
+    """`people_per_org`: active people by organisation id (None: no organisation); `roles_per_org`: how
+    many of them hold each role besides Staff, by role label."""
     orgs = sorted(orgs, key=lambda o: o.label)
-    people = list(people)
+    per_org = Counter({k: v for k, v in people_per_org.items() if v})
+    role_counts = {k: Counter(v) for k, v in roles_per_org.items()}
     by_kind: dict[str, list[OrgRow]] = {}
     for org in orgs:
         by_kind.setdefault(org.kind, []).append(org)
     kind_rows = [
         [kind, len(items), sum(o.headcount for o in items)] for kind, items in sorted(by_kind.items())
     ]
-    per_org = Counter(p.organisation_id for p in people)
-    role_counts: dict[int | None, Counter[str]] = {}
-    for person in people:
-        role_counts.setdefault(person.organisation_id, Counter()).update(person.roles)
     user_rows = [
         [
             org.label,
@@ -62,7 +59,7 @@ def build(orgs: Iterable[OrgRow], people: Iterable[PersonRow]) -> dict[str, Any]
         "headline": [
             {"label": "Partner organisations", "value": len(orgs)},
             {"label": "Staff across the partners", "value": sum(o.headcount for o in orgs)},
-            {"label": "People using the portal", "value": len(people)},
+            {"label": "People using the portal", "value": sum(per_org.values())},
         ],
         "charts": [
             {

@@ -76,14 +76,9 @@ def test_community_figures_on_hand_checked_data():
         cf.OrgRow(2, "GHC", "Community and mental health trust", 5000),
         cf.OrgRow(3, "Other acute", "Acute trust", 2000),
     ]
-    people = [
-        cf.PersonRow(1, frozenset()),
-        cf.PersonRow(1, frozenset({"Steering group"})),
-        cf.PersonRow(1, frozenset({"Steering group", "Improvement board"})),
-        cf.PersonRow(2, frozenset({"Community admin"})),
-        cf.PersonRow(None, frozenset()),
-    ]
-    data = cf.build(orgs, people)
+    people = {1: 3, 2: 1, None: 1}
+    roles = {1: {"Steering group": 2, "Improvement board": 1}, 2: {"Community admin": 1}}
+    data = cf.build(orgs, people, roles)
     charts = {c["id"]: c for c in data["charts"]}
 
     assert data["headline"] == [

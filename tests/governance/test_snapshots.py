@@ -109,3 +109,18 @@ def test_rebuild_everything_covers_every_filter_set_asked_for_before(flaky, orga
 def test_an_unknown_dashboard_is_refused():
     with pytest.raises(snapshots.UnknownDashboard):
         snapshots.rebuild("no-such-dashboard")
+
+
+def test_people_are_counted_by_organisation_and_role_in_the_database(organisation):
+    from core.roles import Role
+
+    UserFactory(organisation=organisation, roles=(Role.STEERING_GROUP,))
+    UserFactory(organisation=organisation, roles=(Role.STEERING_GROUP, Role.IMPROVEMENT_BOARD))
+    UserFactory(organisation=organisation)
+    UserFactory(organisation=None, roles=(Role.COMMUNITY_ADMIN,))
+    UserFactory(organisation=organisation, is_active=False)
+
+    snapshot = snapshots.rebuild("community")
+
+    roles = next(c for c in snapshot.data["charts"] if c["id"] == "people-by-role")
+    assert roles["rows"] == [["RHT", 3, 2, 1, 0], ["No organisation", 1, 0, 0, 1]]
