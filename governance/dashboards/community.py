@@ -39,7 +39,7 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
         community_figures.OrgRow(o.pk, o.label, o.get_kind_display(), o.headcount)  # type: ignore[attr-defined]
         for o in orgs
     ]
-    per_org = {
+    per_org: dict[int | None, int] = {
         row["organisation_id"]: row["n"]
         for row in people.order_by().values("organisation_id").annotate(n=Count("pk"))
     }
