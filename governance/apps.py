@@ -6,7 +6,7 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Governance: dashboards, delivery plan and board reports"
 
     def ready(self) -> None:
-        from governance import permissions  # noqa: F401  (registers the object rules)
+        from governance import permissions, signals  # noqa: F401  (registers the object rules)
         from governance.dashboards import community, delivery
         from governance.dashboards.registry import register
 
@@ -31,3 +31,4 @@ class GovernanceConfig(AppConfig):
             order=80,
             public_summary=False,
         )
+        signals.connect()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +23,9 @@ from governance.dashboards import registry
 logger = logging.getLogger(__name__)
 
 PENDING_PREFIX = "governance:dashboard-pending:"
+# After Redis fails, stop trying for this long, so that a burst of saves is not slowed by timeouts.
+BACKOFF_SECONDS = 30.0
+_redis_failed_at: float | None = None
 
 
 def debounce_seconds() -> int:
@@ -53,14 +57,19 @@ def schedule_rebuild(key: str, parameters: dict[str, Any] | None = None, params_
     """Queue one debounced rebuild unless one is already pending; never raises."""
     from governance.tasks import rebuild_dashboard
 
+    global _redis_failed_at
     name = pending_key(key, params_key)
     delay = debounce_seconds()
+    if _redis_failed_at is not None and time.monotonic() - _redis_failed_at < BACKOFF_SECONDS:
+        return False
     try:
         client = redis_client()
         claimed = bool(client.set(name, "1", nx=True, ex=delay + 300))
     except Exception:
+        _redis_failed_at = time.monotonic()
         logger.warning("Redis is unavailable; dashboard %s will be rebuilt on schedule", key, exc_info=True)
         return False
+    _redis_failed_at = None
     if not claimed:
         return False
 

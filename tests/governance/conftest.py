@@ -36,9 +36,11 @@ def broker_down(settings):  # type: ignore[no-untyped-def]
     settings.CELERY_BROKER_URL = unreachable
     app.conf.broker_url = unreachable
     fresh_pools()
+    triggers._redis_failed_at = None
     yield
     app.conf.broker_url, settings.CELERY_BROKER_URL = old
     fresh_pools()
+    triggers._redis_failed_at = None
 
 
 __all__ = ["settings"]

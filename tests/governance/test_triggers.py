@@ -76,3 +76,33 @@ def test_a_failed_send_clears_the_pending_mark_so_the_next_change_retries(
     ):
         triggers.data_changed("community")
     assert not triggers.redis_client().exists(triggers.pending_key("community"))
+
+
+def test_a_new_organisation_queues_a_community_rebuild(
+    sent, clean_pending, django_capture_on_commit_callbacks
+):
+    from tests.community.factories import OrganisationFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        OrganisationFactory(name="A new partner")
+
+    sent.assert_called_once()
+    assert sent.call_args.kwargs["args"] == ["community"]
+
+
+def test_signing_in_does_not_queue_a_rebuild(member, sent, clean_pending, django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    member.last_login = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        member.save(update_fields=["last_login"])
+
+    sent.assert_not_called()
+
+
+def test_after_redis_fails_further_changes_skip_it_for_a_while(broker_down, sent):
+    with mock.patch.object(triggers, "redis_client", wraps=triggers.redis_client) as client:
+        for _ in range(50):
+            triggers.data_changed("community")
+    assert client.call_count == 1
+    sent.assert_not_called()
