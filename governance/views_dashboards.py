@@ -57,7 +57,7 @@ def _panels(request: HttpRequest, keys: list[str]) -> tuple[DashboardFilterForm,
         never_built = snapshot is None or snapshot.status == DashboardSnapshot.Status.PENDING
         if never_built:
             # Never built for these filters: ask for it (debounced) and say it is being prepared.
-            triggers.schedule_rebuild(dashboard.key, cleaned, dashboard_params.key_of(cleaned))
+            triggers.schedule_rebuild(dashboard.key, cleaned, dashboard_params.key_of(cleaned), countdown=0)
         panels.append(panel(dashboard, snapshot))
     return form, panels
 

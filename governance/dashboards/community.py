@@ -53,4 +53,10 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
     for row in memberships:
         label = _ROLE_LABEL_BY_GROUP[row["group__name"]]
         roles.setdefault(row["user__organisation_id"], {})[label] = row["n"]
-    return community_figures.build(org_rows, per_org, roles)
+    data = community_figures.build(org_rows, per_org, roles)
+    if "place" in params or "period" in params:
+        data["notes"].append(
+            "The place and period filters count people by where they work and when they joined; "
+            "organisations and their headcounts are not filtered by them."
+        )
+    return data

@@ -53,18 +53,21 @@ def data_changed(key_or_source: str) -> list[str]:
     return queued
 
 
-def schedule_rebuild(key: str, parameters: dict[str, Any] | None = None, params_key: str = "") -> bool:
-    """Queue one debounced rebuild unless one is already pending; never raises."""
+def schedule_rebuild(
+    key: str, parameters: dict[str, Any] | None = None, params_key: str = "", countdown: int | None = None
+) -> bool:
+    """Queue one rebuild unless one is already pending (after the debounce delay unless `countdown` is
+    given: a filter someone is waiting for is built at once); never raises."""
     from governance.tasks import rebuild_dashboard
 
     global _redis_failed_at
     name = pending_key(key, params_key)
-    delay = debounce_seconds()
+    delay = debounce_seconds() if countdown is None else countdown
     if _redis_failed_at is not None and time.monotonic() - _redis_failed_at < BACKOFF_SECONDS:
         return False
     try:
         client = redis_client()
-        claimed = bool(client.set(name, "1", nx=True, ex=delay + 300))
+        claimed = bool(client.set(name, "1", nx=True, ex=debounce_seconds() + 300))
     except Exception:
         _redis_failed_at = time.monotonic()
         logger.warning("Redis is unavailable; dashboard %s will be rebuilt on schedule", key, exc_info=True)

@@ -97,6 +97,8 @@ def test_a_filter_never_built_before_queues_a_build_and_says_it_is_being_prepare
     assert "being prepared" in response.content.decode()
     sent.assert_called_once()
     assert sent.call_args.kwargs["kwargs"] == {"parameters": {"organisation": organisation.pk}}
+    assert sent.call_args.kwargs["countdown"] == 0  # someone is waiting for it
+    assert "The filters do not apply to this dashboard" in response.content.decode()
 
 
 def test_a_filtered_snapshot_is_shown_for_its_filter(board, client_for, organisation, clean_pending):
