@@ -35,3 +35,26 @@ def test_a_board_member_reads_the_dashboards_and_notes_progress_on_an_action(ui)
 
     assert "Your progress note has been added" in ui.text()
     assert "Five of six partners booked" in ui.text()
+
+
+def test_a_board_member_builds_a_board_pack_and_downloads_the_pdf(ui):
+    from governance import board_pack
+    from governance.models import BoardPack
+
+    call_command("seed_demo", stdout=StringIO())
+    ui.sign_in(BOARD, DEMO_PASSWORD)
+    ui.goto("/governance/board-packs/")
+    ui.submit("Build a board pack now")
+    assert "Your board pack is being built" in ui.text()
+    pack = BoardPack.objects.get()
+
+    board_pack.build(pack.pk)  # what the worker does
+
+    # The page notices on its own (progress.js polls) and shows the downloads.
+    ui.page.wait_for_selector("text=Download the board pack (PDF)", timeout=20000)
+    ui.audit()
+    assert "Ready" in ui.text()
+    with ui.page.expect_download() as download:
+        ui.page.click("text=Download the board pack (PDF)")
+    assert download.value.suggested_filename.startswith("improvement-board-pack-")
+    assert download.value.suggested_filename.endswith(".pdf")

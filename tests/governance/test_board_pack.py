@@ -46,7 +46,7 @@ def test_a_board_member_asks_for_a_pack_and_it_is_queued(
     assert response["Location"] == reverse("governance:pack", kwargs={"pk": pack.pk})
     sent.assert_called_once_with(args=[pack.pk], retry=False)
     page = client_for(board).get(response["Location"]).content.decode()
-    assert "Queued" in page and 'http-equiv="refresh"' in page
+    assert "Queued" in page and "data-running" in page and "Check progress" in page
 
 
 def test_the_built_pdf_opens_and_has_every_section(board, client_for, governance_data):
