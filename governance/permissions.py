@@ -28,6 +28,14 @@ def record_meeting(user: Any, meeting: Any) -> bool:
     return is_admin(user) or (meeting is not None and _is_member(user, meeting.body))
 
 
+@rule("plan.view_action")
+def view_action(user: Any, action: Any) -> bool:
+    """The board and admins read every action; anyone else only the actions they own."""
+    return has_role(user, Role.COMMUNITY_ADMIN, Role.IMPROVEMENT_BOARD) or (
+        action is not None and action.owner_id == user.pk
+    )
+
+
 @rule("plan.edit")
 def edit_plan(user: Any, obj: Any) -> bool:
     return is_admin(user)

@@ -48,6 +48,10 @@ def delivery_actions_plain() -> QuerySet[DeliveryAction]:
     return DeliveryAction.objects.only("pk", "strand", "rag", "due_on", "title")
 
 
+def actions_owned_by(user: Any) -> QuerySet[DeliveryAction]:
+    return DeliveryAction.objects.filter(owner_id=user.pk).order_by("due_on", "pk")
+
+
 def delivery_action(pk: int) -> DeliveryAction | None:
     return delivery_actions().filter(pk=pk).first()
 

@@ -40,7 +40,7 @@ access: dict[str, Access] = {
     "rebuild_progress": ADMINS,
     "plan": BOARD,
     "plan_action_new": ADMINS,
-    "plan_action": BOARD,
+    "plan_action": GOVERNANCE_BODIES,  # steering group members reach the actions they own
     "plan_action_edit": ADMINS,
     "assessments": BOARD,
     "assessment_new": ADMINS,

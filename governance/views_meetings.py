@@ -30,6 +30,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
             "bodies": bodies,
             "meetings": list(selectors.meetings()[:100]),
             "may_schedule": any(can(request.user, "body.record", b) for b in bodies),
+            "my_actions": list(selectors.actions_owned_by(request.user)),
         },
     )
 

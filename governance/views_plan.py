@@ -68,6 +68,8 @@ def _action(pk: int) -> DeliveryAction:
 
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action(pk)
+    if not can(request.user, "plan.view_action", action):
+        raise Http404
     may_note = can(request.user, "plan.note", action)
     form = ProgressNoteForm(request.POST or None, initial={"rag": action.rag})
     if request.method == "POST":

@@ -145,3 +145,17 @@ def test_actions_link_to_their_page_and_overdue_ones_say_so(board, client_for):
     href = reverse("governance:plan_action", kwargs={"pk": action.pk})
     assert f'<a href="{href}">Late &lt;action&gt;</a>' in html
     assert "<strong>(overdue)</strong>" in html
+
+
+def test_a_steering_member_updates_an_action_they_own_but_sees_no_other(steering, admin_user, client_for):
+    mine = DeliveryActionFactory(owner=steering, title="Run a single prioritisation queue")
+    other = DeliveryActionFactory(owner=admin_user)
+    client = client_for(steering)
+
+    assert "Run a single prioritisation queue" in client.get(reverse("governance:meetings")).content.decode()
+    response = client.post(
+        reverse("governance:plan_action", kwargs={"pk": mine.pk}), {"text": "Live", "rag": "complete"}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("governance:plan_action", kwargs={"pk": other.pk})).status_code == 404
+    assert client.get(reverse("governance:plan")).status_code == 403
