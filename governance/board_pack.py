@@ -39,7 +39,14 @@ def pack_content(today: datetime.date | None = None) -> dict[str, Any]:
                 "failed": bool(snapshot and snapshot.status == "failed"),
                 "headline": data["headline"] if data else [],
                 "charts": [
-                    {"title": c["title"], "columns": c["columns"], "rows": c["rows"]} for c in data["charts"]
+                    {
+                        "title": c["title"],
+                        "columns": c["columns"],
+                        "rows": c["rows"],
+                        "type": c.get("type", "bar"),
+                        "series": c.get("series", c["columns"][1:2]),
+                    }
+                    for c in data["charts"]
                 ]
                 if data
                 else [],
@@ -91,6 +98,60 @@ def _text(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+CHART_COLOURS = ["#005eb8", "#007f3b", "#ffb81c", "#d5281b", "#330072", "#00a499"]
+
+
+def chart_drawing(chart: dict[str, Any], width: float = 600, height: float = 200) -> Any:
+    """A bar or line chart of a table's series drawn with reportlab's own graphics (no browser needed),
+    or None when the chart has no numbers to draw."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib import colors
+
+    columns, rows = chart["columns"], chart["rows"]
+    indexes = [columns.index(name) for name in chart.get("series", columns[1:2]) if name in columns]
+    if not rows or not indexes or chart.get("type") == "pie":
+        return None
+    series = [[row[i] if isinstance(row[i], int | float) else None for row in rows] for i in indexes]
+    if all(v is None for values in series for v in values):
+        return None
+    kind = chart.get("type", "bar")
+    drawing = Drawing(width, height)
+    plot: Any = HorizontalLineChart() if kind == "line" else VerticalBarChart()
+    plot.x, plot.y, plot.width, plot.height = 50, 40, width - 200, height - 55
+    if kind == "line":
+        plot.data = [tuple(v for v in values) for values in series]
+    else:
+        plot.data = [tuple(v or 0 for v in values) for values in series]
+        if kind == "stacked-bar":
+            plot.categoryAxis.style = "stacked"
+    plot.categoryAxis.categoryNames = [str(row[0])[:18] for row in rows]
+    plot.categoryAxis.labels.fontSize = 6
+    plot.categoryAxis.labels.angle = 30 if len(rows) > 4 else 0
+    plot.categoryAxis.labels.boxAnchor = "ne" if len(rows) > 4 else "n"
+    plot.valueAxis.labels.fontSize = 7
+    plot.valueAxis.valueMin = 0
+    for i in range(len(series)):
+        colour = colors.HexColor(CHART_COLOURS[i % len(CHART_COLOURS)])
+        if kind == "line":
+            plot.lines[i].strokeColor = colour
+        else:
+            plot.bars[i].fillColor = colour
+    drawing.add(plot)
+    if len(series) > 1:
+        legend = Legend()
+        legend.x, legend.y = width - 140, height - 20
+        legend.fontSize = 7
+        legend.colorNamePairs = [
+            (colors.HexColor(CHART_COLOURS[i % len(CHART_COLOURS)]), columns[index])
+            for i, index in enumerate(indexes)
+        ]
+        drawing.add(legend)
+    return drawing
 
 
 def render_pdf(content: dict[str, Any]) -> bytes:
@@ -150,6 +211,9 @@ def render_pdf(content: dict[str, Any]) -> bytes:
             story.append(table(["Measure", "Value"], [[h["label"], h["value"]] for h in d["headline"]]))
         for chart in d["charts"]:
             story.append(Paragraph(escape(chart["title"]), styles["Heading3"]))
+            drawing = chart_drawing(chart)
+            if drawing is not None:
+                story.append(drawing)
             story.append(table(chart["columns"], chart["rows"]))
     story.append(Paragraph("Delivery plan", styles["Heading1"]))
     rag = content["plan"]["rag"]

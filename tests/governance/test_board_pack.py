@@ -124,3 +124,33 @@ def test_packs_are_for_the_board_and_admins(persona, status, request, client_for
         client.get(reverse("governance:pack_download", kwargs={"pk": pack.pk, "fmt": "pdf"})).status_code
         == status
     )
+
+
+def test_charts_are_drawn_for_numeric_series_and_skipped_otherwise():
+    bar = {
+        "title": "t",
+        "type": "stacked-bar",
+        "columns": ["Org", "A", "B"],
+        "rows": [["x", 1, 2], ["y", 3, None]],
+        "series": ["A", "B"],
+    }
+    line = {
+        "title": "t",
+        "type": "line",
+        "columns": ["Date", "Score"],
+        "rows": [["2025", 2.1], ["2026", 2.6]],
+        "series": ["Score"],
+    }
+    words = {
+        "title": "t",
+        "type": "bar",
+        "columns": ["Org", "Note"],
+        "rows": [["x", "text"]],
+        "series": ["Note"],
+    }
+
+    drawing = board_pack.chart_drawing(bar)
+    assert drawing.contents[0].data == [(1, 3), (2, 0)]
+    assert board_pack.chart_drawing(line).contents[0].data == [(2.1, 2.6)]
+    assert board_pack.chart_drawing(words) is None
+    assert board_pack.chart_drawing({**bar, "rows": []}) is None
