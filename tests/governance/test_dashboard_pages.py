@@ -189,3 +189,11 @@ def test_a_rebuilt_snapshot_shows_its_new_table_not_a_remembered_one(
     second = client.get(reverse("governance:dashboard", kwargs={"key": "community"})).content.decode()
     assert "BNP" not in first
     assert "BNP" in second
+
+
+def test_the_summary_issues_a_bounded_number_of_queries(
+    member, client_for, built, django_assert_max_num_queries
+):
+    client = client_for(member)
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("governance:summary")).status_code == 200

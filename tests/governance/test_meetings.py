@@ -140,3 +140,25 @@ def test_meeting_titles_are_links_and_are_escaped(board, steering_group, client_
     html = client_for(board).get(reverse("governance:meetings")).content.decode()
     href = reverse("governance:meeting", kwargs={"pk": meeting.pk})
     assert f'<a href="{href}">Budget &lt;b&gt;review&lt;/b&gt;</a>' in html
+
+
+def test_a_meeting_page_issues_a_bounded_number_of_queries(
+    steering, steering_group, client_for, django_assert_max_num_queries
+):
+    meeting = MeetingFactory(body=steering_group)
+    for i in range(10):
+        item = services.agenda_item_add(actor=steering, meeting=meeting, title=f"Item {i}")
+        services.decision_record(
+            actor=steering,
+            meeting=meeting,
+            text=f"Decision {i}",
+            agenda_item=item,
+            source=DeliveryActionFactory(),
+        )
+        services.meeting_action_add(
+            actor=steering, meeting=meeting, description=f"Action {i}", owner=steering
+        )
+    client = client_for(steering)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("governance:meeting", kwargs={"pk": meeting.pk}))
+    assert "Decision 9" in response.content.decode()
