@@ -8,6 +8,7 @@ from benchmarks.champions import CHAMPION_PAGES
 from benchmarks.measurement import MEASUREMENT_PAGES
 from benchmarks.projects import PROJECT_PAGES
 from benchmarks.training import TRAINING_PAGES
+from benchmarks.governance import GOVERNANCE_PAGES
 
 Page = tuple[str, str | Callable[[], str], str | None]
 
@@ -24,4 +25,5 @@ PAGES: list[Page] = [
     *PROJECT_PAGES,
     *MEASUREMENT_PAGES,
     *TRAINING_PAGES,
+    *GOVERNANCE_PAGES,
 ]

@@ -14,6 +14,7 @@ from tests.community.factories import OrganisationFactory, PlaceFactory, SystemP
 from tests.projects.measurement.samples import MEASUREMENT_SAMPLES
 from tests.projects.samples import PROJECT_SAMPLES
 from tests.training.samples import TRAINING_SAMPLES
+from tests.governance.samples import GOVERNANCE_SAMPLES
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "account_confirm_email": lambda: {"key": "not-a-real-key"},
@@ -25,4 +26,5 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     **PROJECT_SAMPLES,
     **MEASUREMENT_SAMPLES,
     **TRAINING_SAMPLES,
+    **GOVERNANCE_SAMPLES,
 }

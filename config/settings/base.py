@@ -169,7 +169,16 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": env.float("HEARTBEAT_SECONDS", default=60.0),
         "options": {"expires": env.float("HEARTBEAT_SECONDS", default=60.0) - 5},
     },
+    "governance-rebuild-dashboards": {
+        "task": "governance.rebuild_all",
+        "schedule": env.float("DASHBOARD_REBUILD_SECONDS", default=900.0),
+        "options": {"expires": env.float("DASHBOARD_REBUILD_SECONDS", default=900.0) - 5},
+    },
 }
+# Dashboards: a rebuild follows a data change after this many seconds (changes meanwhile join it), and
+# pages warn when a snapshot is older than this many minutes (docs/adr/0008).
+DASHBOARD_DEBOUNCE_SECONDS = env.int("DASHBOARD_DEBOUNCE_SECONDS", default=30)
+DASHBOARD_STALE_MINUTES = env.int("DASHBOARD_STALE_MINUTES", default=60)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -1,0 +1,69 @@
+"""The shape a dashboard builder returns, checked before a snapshot is stored. Pure: no Django.
+
+{
+  "headline": [{"label": "Partner organisations", "value": 6}],
+  "charts": [
+    {
+      "id": "organisations-by-kind",          # unique within the dashboard, used in CSV links
+      "title": "Organisations by kind",
+      "type": "bar",                           # bar, stacked-bar, line or pie
+      "columns": ["Kind", "Organisations", "Staff headcount"],
+      "rows": [["Acute trust", 1, 8400], ...],
+      "series": ["Organisations"],             # columns drawn; the first column is the x axis
+    },
+  ],
+  "notes": ["Optional sentences shown under the dashboard."],
+}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+CHART_TYPES = ("bar", "stacked-bar", "line", "pie")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+
+
+class InvalidDashboard(ValueError):
+    pass
+
+
+def check(data: Any) -> dict[str, Any]:
+    """Return the data if it has the dashboard shape, else raise InvalidDashboard saying what is wrong."""
+    if not isinstance(data, dict):
+        raise InvalidDashboard("A dashboard builder must return a dict.")
+    headline = data.setdefault("headline", [])
+    charts = data.setdefault("charts", [])
+    data.setdefault("notes", [])
+    if not isinstance(headline, list) or not all(
+        isinstance(h, dict) and "label" in h and "value" in h for h in headline
+    ):
+        raise InvalidDashboard("`headline` must be a list of {label, value}.")
+    seen: set[str] = set()
+    for chart in charts:
+        if not isinstance(chart, dict):
+            raise InvalidDashboard("Each chart must be a dict.")
+        chart_id = chart.get("id", "")
+        if not isinstance(chart_id, str) or not _ID.match(chart_id) or chart_id in seen:
+            raise InvalidDashboard(f"Chart id {chart_id!r} must be a unique lower-case slug.")
+        seen.add(chart_id)
+        if chart.get("type", "bar") not in CHART_TYPES:
+            raise InvalidDashboard(f"Chart {chart_id}: type must be one of {', '.join(CHART_TYPES)}.")
+        columns = chart.get("columns")
+        rows = chart.get("rows")
+        if not isinstance(columns, list) or len(columns) < 2:
+            raise InvalidDashboard(f"Chart {chart_id}: `columns` needs at least two names.")
+        if not isinstance(rows, list) or any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
+            raise InvalidDashboard(f"Chart {chart_id}: every row needs one value per column.")
+        series = chart.setdefault("series", columns[1:2])
+        if any(s not in columns[1:] for s in series):
+            raise InvalidDashboard(f"Chart {chart_id}: `series` must name columns after the first.")
+        chart.setdefault("title", chart_id)
+        chart.setdefault("type", "bar")
+    try:
+        json.dumps(data)
+    except (TypeError, ValueError) as exc:
+        raise InvalidDashboard(f"The dashboard data is not JSON: {exc}") from None
+    return data

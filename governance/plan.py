@@ -1,0 +1,32 @@
+"""Delivery plan rules: the LEAD, ENABLE and ENERGISE themes and their strands, and RAG arithmetic.
+Pure: no Django."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable
+
+THEMES: dict[str, tuple[str, ...]] = {
+    "LEAD": ("convene", "integrate"),
+    "ENABLE": ("learn", "facilitate"),
+    "ENERGISE": ("connect", "collaborate", "celebrate"),
+}
+THEME_OF = {strand: theme for theme, strands in THEMES.items() for strand in strands}
+RAGS = ("red", "amber", "green", "complete")
+
+
+def rag_counts(rags: Iterable[str]) -> dict[str, int]:
+    counts = Counter(rags)
+    return {rag: counts.get(rag, 0) for rag in RAGS}
+
+
+def is_overdue(due_on: datetime.date, rag: str, today: datetime.date) -> bool:
+    return rag != "complete" and due_on < today
+
+
+def on_track_share(rags: Iterable[str]) -> float | None:
+    """Share of actions that are green or complete, 0 to 1; None for an empty plan."""
+    counts = rag_counts(rags)
+    total = sum(counts.values())
+    return (counts["green"] + counts["complete"]) / total if total else None

@@ -1,0 +1,64 @@
+"""Asking for dashboard rebuilds and recording their progress."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from core.audit import audit_record
+from governance.dashboards import registry, snapshots
+from governance.models import DashboardRebuild
+
+logger = logging.getLogger(__name__)
+
+
+def dashboards_rebuild_request(*, actor: Any) -> DashboardRebuild:
+    """An admin's "rebuild now": record the request and queue it; if the queue is unavailable, say so on
+    the request itself instead of failing the page."""
+    from governance.tasks import rebuild_all
+
+    with transaction.atomic():
+        rebuild = DashboardRebuild.objects.create(
+            requested_by=actor, dashboards=[d.key for d in registry.all_dashboards()]
+        )
+        audit_record(actor=actor, obj=rebuild, action="requested")
+
+    def send() -> None:
+        try:
+            rebuild_all.apply_async(kwargs={"rebuild_id": rebuild.pk}, retry=False)
+        except Exception:
+            logger.warning("Could not queue dashboard rebuild %s", rebuild.pk, exc_info=True)
+            DashboardRebuild.objects.filter(pk=rebuild.pk, status=DashboardRebuild.Status.QUEUED).update(
+                status=DashboardRebuild.Status.FAILED,
+                failures=["The task queue is unavailable (Redis or the worker is down). Try again later."],
+                finished_at=timezone.now(),
+            )
+
+    transaction.on_commit(send)
+    return rebuild
+
+
+def dashboards_rebuild_run(*, rebuild_id: int | None) -> int:
+    """Rebuild every dashboard. With a request id, claim it (a second delivery of the same task does
+    nothing) and record progress as each snapshot is built."""
+    if rebuild_id is None:
+        return len(snapshots.rebuild_everything())
+    claimed = DashboardRebuild.objects.filter(pk=rebuild_id, status=DashboardRebuild.Status.QUEUED).update(
+        status=DashboardRebuild.Status.RUNNING
+    )
+    if not claimed:
+        return 0
+
+    def progress(done: int, total: int, failures: list[str]) -> None:
+        DashboardRebuild.objects.filter(pk=rebuild_id).update(done=done, total=total, failures=failures)
+
+    built = snapshots.rebuild_everything(progress=progress)
+    failed = any(s.status == "failed" for s in built)
+    DashboardRebuild.objects.filter(pk=rebuild_id).update(
+        status=DashboardRebuild.Status.FAILED if failed else DashboardRebuild.Status.DONE,
+        finished_at=timezone.now(),
+    )
+    return len(built)

@@ -1,0 +1,77 @@
+"""The improvement board opens its dashboards and updates the delivery plan, in a real browser."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from community.demo import DEMO_PASSWORD
+
+BOARD = "board@glos-icb.example.org"
+
+
+def test_a_board_member_reads_the_dashboards_and_notes_progress_on_an_action(ui):
+    call_command("seed_demo", stdout=StringIO())
+    ui.sign_in(BOARD, DEMO_PASSWORD)
+
+    ui.click("text=Dashboards")
+    assert "Capacity and capability dashboards" in ui.text("h1")
+    main = ui.text()
+    assert "Partner organisations by kind" in main
+    assert "Data as of" in main
+    assert ui.page.locator("table").count() >= 5
+
+    ui.page.select_option("#id_period", "last-12-months")
+    ui.submit("Apply filters")
+    assert "period=last-12-months" in ui.page.url
+
+    ui.click("text=Delivery plan")
+    assert "ENERGISE" in ui.text()
+    ui.click("text=Deliver board development sessions on improvement for every partner")
+    ui.fill({"#id_text": "Five of six partners booked; the last in March."})
+    ui.page.check("input[name=rag][value=green]")
+    ui.submit("Add the note")
+
+    assert "Your progress note has been added" in ui.text()
+    assert "Five of six partners booked" in ui.text()
+
+
+def test_a_board_member_builds_a_board_pack_and_downloads_the_pdf(ui):
+    from governance import board_pack
+    from governance.models import BoardPack
+
+    call_command("seed_demo", stdout=StringIO())
+    ui.sign_in(BOARD, DEMO_PASSWORD)
+    ui.goto("/governance/board-packs/")
+    ui.submit("Build a board pack now")
+    assert "Your board pack is being built" in ui.text()
+    pack = BoardPack.objects.get()
+
+    board_pack.build(pack.pk)  # what the worker does
+
+    # The page notices on its own (progress.js polls) and shows the downloads.
+    ui.page.wait_for_selector("text=Download the board pack (PDF)", timeout=20000)
+    ui.audit()
+    assert "Ready" in ui.text()
+    with ui.page.expect_download() as download:
+        ui.page.click("text=Download the board pack (PDF)")
+    assert download.value.suggested_filename.startswith("improvement-board-pack-")
+    assert download.value.suggested_filename.endswith(".pdf")
+
+
+def test_charts_are_drawn_from_their_stored_figures_when_plotly_is_on_the_page(ui):
+    call_command("seed_demo", stdout=StringIO())
+    # Stand in for plotly.js, which is vendored separately: record what the loader hands it.
+    ui.page.add_init_script(
+        "window.Plotly = {newPlot: function (el, data, layout) {"
+        " el.setAttribute('data-traces', String(data.length));"
+        " el.setAttribute('data-title', layout.title ? layout.title.text : ''); }};"
+    )
+    ui.sign_in(BOARD, DEMO_PASSWORD)
+    ui.goto("/governance/dashboards/community/")
+
+    drawn = ui.page.locator("[data-figure][data-traces]")
+    assert drawn.count() == 3
+    assert drawn.first.get_attribute("data-title") == "Partner organisations by kind"
+    assert ui.page.locator("table").count() == 3  # the tables stay under the charts

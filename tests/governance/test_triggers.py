@@ -1,0 +1,108 @@
+"""The "data changed" trigger: a burst of changes queues one rebuild; Redis being down raises nothing."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+
+from governance import tasks
+from governance.dashboards import registry, triggers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sent():
+    with mock.patch.object(tasks.rebuild_dashboard, "apply_async") as apply_async:
+        yield apply_async
+
+
+def test_a_burst_of_a_thousand_changes_queues_one_rebuild(
+    sent, clean_pending, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = [triggers.data_changed("community.user") for _ in range(1000)]
+
+    assert queued[0] == ["community"]
+    assert all(q == [] for q in queued[1:])
+    sent.assert_called_once()
+    assert sent.call_args.kwargs["args"] == ["community"]
+    assert sent.call_args.kwargs["countdown"] == triggers.debounce_seconds()
+
+
+def test_a_change_after_the_rebuild_starts_queues_the_next_one(
+    sent, clean_pending, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        triggers.data_changed("community")
+        with mock.patch("governance.dashboards.snapshots.rebuild_everything", return_value=[]):
+            tasks.rebuild_dashboard("community")  # the task clears the pending mark first
+        triggers.data_changed("community")
+
+    assert sent.call_count == 2
+
+
+def test_a_source_reaches_every_dashboard_that_reads_it(
+    sent, clean_pending, django_capture_on_commit_callbacks
+):
+    registry.register("second", lambda p: {}, title="Second", sources=["community.user"])
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            queued = triggers.data_changed("community.user")
+    finally:
+        registry.unregister("second")
+
+    assert queued == ["community", "second"]
+    assert sent.call_count == 2
+
+
+def test_an_unknown_source_queues_nothing(sent, clean_pending):
+    assert triggers.data_changed("nobody.reads.this") == []
+    sent.assert_not_called()
+
+
+def test_with_redis_down_a_change_is_left_to_the_schedule_without_raising(broker_down, sent):
+    assert triggers.data_changed("community") == []
+    sent.assert_not_called()
+
+
+def test_a_failed_send_clears_the_pending_mark_so_the_next_change_retries(
+    clean_pending, django_capture_on_commit_callbacks
+):
+    with (
+        mock.patch.object(tasks.rebuild_dashboard, "apply_async", side_effect=ConnectionError("down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        triggers.data_changed("community")
+    assert not triggers.redis_client().exists(triggers.pending_key("community"))
+
+
+def test_a_new_organisation_queues_a_community_rebuild(
+    sent, clean_pending, django_capture_on_commit_callbacks
+):
+    from tests.community.factories import OrganisationFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        OrganisationFactory(name="A new partner")
+
+    sent.assert_called_once()
+    assert sent.call_args.kwargs["args"] == ["community"]
+
+
+def test_signing_in_does_not_queue_a_rebuild(member, sent, clean_pending, django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    member.last_login = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        member.save(update_fields=["last_login"])
+
+    sent.assert_not_called()
+
+
+def test_after_redis_fails_further_changes_skip_it_for_a_while(broker_down, sent):
+    with mock.patch.object(triggers, "redis_client", wraps=triggers.redis_client) as client:
+        for _ in range(50):
+            triggers.data_changed("community")
+    assert client.call_count == 1
+    sent.assert_not_called()
