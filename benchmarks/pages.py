@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from benchmarks.champions import CHAMPION_PAGES
+from benchmarks.measurement import MEASUREMENT_PAGES
 from benchmarks.projects import PROJECT_PAGES
+from benchmarks.training import TRAINING_PAGES
 
 Page = tuple[str, str | Callable[[], str], str | None]
 
@@ -17,5 +20,8 @@ PAGES: list[Page] = [
     ("profile", "/profile/", STAFF),
     ("healthz", "/healthz", None),
     ("API organisations", "/api/v1/organisations/", STAFF),
+    *CHAMPION_PAGES,
     *PROJECT_PAGES,
+    *MEASUREMENT_PAGES,
+    *TRAINING_PAGES,
 ]

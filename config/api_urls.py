@@ -13,7 +13,7 @@ from rest_framework.routers import DefaultRouter
 
 from core.access import SIGNED_IN, Access
 
-PORTAL_APPS = ["community", "projects", "training", "facilitation", "governance"]
+PORTAL_APPS = ["community", "projects", "projects.measurement", "training", "facilitation", "governance"]
 
 router = DefaultRouter()
 urlpatterns: list[URLPattern | URLResolver] = [

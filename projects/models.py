@@ -222,3 +222,7 @@ class Attachment(models.Model):
 
     def delete_file(self, **kwargs: Any) -> None:
         self.file.delete(save=False)
+
+
+# Measurement (PDSA cycles, measures, data points) lives in its own module; importing it registers the models.
+from projects.measurement.models import DataPoint, Measure, PDSACycle  # noqa: E402, F401

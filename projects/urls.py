@@ -39,3 +39,9 @@ access: dict[str, Access] = {
     "attachment": SIGNED_IN,
     "attachment_remove": SIGNED_IN,
 }
+
+# Measurement (PDSA cycles, measures, charts, the measure portfolio): its own routes and access rules.
+from projects.measurement import urls as measurement_urls  # noqa: E402
+
+urlpatterns += measurement_urls.urlpatterns
+access.update(measurement_urls.access)

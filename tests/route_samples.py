@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from tests.champions.samples import CHAMPION_SAMPLES
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
+from tests.projects.measurement.samples import MEASUREMENT_SAMPLES
 from tests.projects.samples import PROJECT_SAMPLES
+from tests.training.samples import TRAINING_SAMPLES
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "account_confirm_email": lambda: {"key": "not-a-real-key"},
@@ -18,5 +21,8 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "api:organisation-detail": lambda: {"pk": OrganisationFactory().pk},
     "api:place-detail": lambda: {"pk": PlaceFactory().pk},
     "api:priority-detail": lambda: {"pk": SystemPriorityFactory().pk},
+    **CHAMPION_SAMPLES,
     **PROJECT_SAMPLES,
+    **MEASUREMENT_SAMPLES,
+    **TRAINING_SAMPLES,
 }

@@ -198,7 +198,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["core.api_permissions.RouteAccessPermission"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Choice sets whose field names ("status", "level") other apps use too get names of their own.
     "ENUM_NAME_OVERRIDES": {
+        "ChampionStatusEnum": "community.champions.models.Champion.Status",
+        "ChampionLevelEnum": "community.champions.models.Level",
+        "ChampionMethodEnum": "community.champions.models.Method",
         "ProjectStatusEnum": "projects.models.Status",
         "ProjectProgressScoreEnum": "projects.models.PROGRESS_SCORES",
     },
@@ -230,11 +234,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SERVICE_NAME = "Improvement Community"
+# Experts and coaches known from training records, by organisation, for the champion register's dosage.
+CHAMPION_TRAINED_COUNTS = "training.figures.trained_counts_by_organisation"
 # Modules whose `seed(out)` function `seed_demo` runs, in this order; missing modules are skipped.
 DEMO_SEEDERS = [
     "community.demo",
     "training.demo",
     "projects.demo",
+    "projects.measurement.demo",
     "community.champions_demo",
     "facilitation.demo",
     "governance.demo",

@@ -1,0 +1,140 @@
+"""PDSA cycles, measures and their data points, hanging off `projects.Project`."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from projects.spc import icons
+
+
+class PDSACycle(models.Model):
+    """One Plan-Do-Study-Act cycle; cycles testing the same change idea form a ramp."""
+
+    class Act(models.TextChoices):
+        ADOPT = "adopt", "Adopt"
+        ADAPT = "adapt", "Adapt"
+        ABANDON = "abandon", "Abandon"
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="pdsa_cycles")
+    change_idea = models.CharField(
+        max_length=200, help_text="Cycles that test the same change idea are shown together as a ramp."
+    )
+    title = models.CharField("what this cycle tests", max_length=200)
+    plan = models.TextField("plan", blank=True, help_text="What you will do, who, where and when.")
+    prediction = models.TextField("prediction", blank=True, help_text="What you expect to happen.")
+    do = models.TextField("do", blank=True, help_text="What happened when you carried out the test.")
+    study = models.TextField("study", blank=True, help_text="How the results compare with the prediction.")
+    act = models.CharField("act", max_length=10, choices=Act.choices, blank=True)
+    act_notes = models.TextField("next steps", blank=True)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["project", Lower("change_idea"), "start_date", "id"]
+        verbose_name = "PDSA cycle"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                name="pdsa_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.change_idea}: {self.title}"
+
+
+class Measure(models.Model):
+    class Kind(models.TextChoices):
+        OUTCOME = "outcome", "Outcome"
+        PROCESS = "process", "Process"
+        BALANCING = "balancing", "Balancing"
+
+    class Improvement(models.TextChoices):
+        INCREASE = icons.INCREASE, "Higher is better"
+        DECREASE = icons.DECREASE, "Lower is better"
+        NEITHER = icons.NEITHER, "Neither: no direction is better"
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", "Daily"
+        WEEKLY = "weekly", "Weekly"
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        OTHER = "other", "Other"
+
+    class ChartType(models.TextChoices):
+        XMR = "xmr", "SPC chart (XmR)"
+        RUN = "run", "Run chart"
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="measures")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OUTCOME)
+    unit = models.CharField(
+        max_length=60, blank=True, help_text="For example: days, %, falls per 1,000 bed days."
+    )
+    definition = models.TextField(
+        "operational definition", blank=True, help_text="Exactly what is counted, how, and from which source."
+    )
+    improvement = models.CharField(
+        "which direction is an improvement?", max_length=10, choices=Improvement.choices
+    )
+    target = models.FloatField(null=True, blank=True)
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
+    chart_type = models.CharField("chart", max_length=3, choices=ChartType.choices, default=ChartType.XMR)
+    screen_moving_ranges = models.BooleanField(
+        "screen out very large moving ranges before the limits are calculated", default=True
+    )
+    # The Making Data Count icons for the latest point, refreshed whenever the data change, so that lists
+    # and dashboards read them without computing every chart.
+    variation = models.CharField(max_length=20, blank=True)
+    assurance = models.CharField(max_length=25, blank=True)
+    latest_period = models.DateField(null=True, blank=True)
+    point_count = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["project", "kind", "name", "id"]
+        indexes = [models.Index(fields=["variation"], name="measure_variation_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("projects:measure_detail", kwargs={"pk": self.pk})
+
+    @property
+    def variation_label(self) -> str:
+        return icons.VARIATION_LABELS.get(self.variation, "")
+
+    @property
+    def assurance_label(self) -> str:
+        return icons.ASSURANCE_LABELS.get(self.assurance, "")
+
+
+class DataPoint(models.Model):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="points")
+    period = models.DateField()
+    value = models.FloatField()
+    annotation = models.CharField(max_length=200, blank=True)
+    rebaseline = models.BooleanField("recalculate the limits from this period", default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["measure", "period"]
+        constraints = [models.UniqueConstraint(fields=["measure", "period"], name="datapoint_one_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.period:%Y-%m-%d} = {self.value:g}"

@@ -1,0 +1,108 @@
+"""Reads for measurement pages and the API, scoped to what the user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from core.permissions import can, is_admin
+from projects.models import Project, TeamMember
+from projects.spc import Chart, run_chart, xmr_chart
+
+from .models import DataPoint, Measure, PDSACycle
+
+
+def visible_projects(user: Any) -> QuerySet[Project]:
+    projects = Project.objects.all()
+    if is_admin(user):
+        return projects
+    return projects.filter(
+        Q(published_at__isnull=False) | Q(lead_id=user.pk) | Q(memberships__user_id=user.pk)
+    ).distinct()
+
+
+def _with_team(qs: QuerySet[Project]) -> QuerySet[Project]:
+    return qs.prefetch_related(
+        Prefetch("memberships", queryset=TeamMember.objects.only("id", "project_id", "user_id"))
+    )
+
+
+def project_for_user(user: Any, pk: int) -> Project:
+    project = _with_team(Project.objects.filter(pk=pk)).first()
+    if project is None or not can(user, "measurement.view", project):
+        raise Http404("No such project")
+    return project
+
+
+def measure_for_user(user: Any, pk: int) -> Measure:
+    measure = (
+        Measure.objects.select_related("project")
+        .prefetch_related(
+            Prefetch("project__memberships", queryset=TeamMember.objects.only("id", "project_id", "user_id"))
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if measure is None or not can(user, "measurement.view", measure.project):
+        raise Http404("No such measure")
+    return measure
+
+
+def cycle_for_user(user: Any, pk: int) -> PDSACycle:
+    cycle = (
+        PDSACycle.objects.select_related("project")
+        .prefetch_related(
+            Prefetch("project__memberships", queryset=TeamMember.objects.only("id", "project_id", "user_id"))
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if cycle is None or not can(user, "measurement.view", cycle.project):
+        raise Http404("No such PDSA cycle")
+    return cycle
+
+
+def measure_points(measure: Measure) -> list[DataPoint]:
+    return list(measure.points.order_by("period"))
+
+
+def compute_chart(measure: Measure, points: list[DataPoint], chart_type: str | None = None) -> Chart:
+    """The measure's chart from its points (in period order): limits re-set at each re-baselined point."""
+    kind = chart_type or measure.chart_type
+    values = [p.value for p in points]
+    periods = [p.period for p in points]
+    rebase_at = [i for i, p in enumerate(points) if p.rebaseline and i > 0]
+    if kind == Measure.ChartType.RUN:
+        return run_chart(
+            values,
+            periods=periods,
+            improvement=measure.improvement,
+            target=measure.target,
+            rebase_at=rebase_at,
+        )
+    return xmr_chart(
+        values,
+        periods=periods,
+        improvement=measure.improvement,
+        target=measure.target,
+        rebase_at=rebase_at,
+        screen_moving_ranges=measure.screen_moving_ranges,
+    )
+
+
+def project_measures(project: Project) -> list[Measure]:
+    return list(project.measures.order_by("kind", "name", "id"))
+
+
+def portfolio_measures(user: Any) -> QuerySet[Measure]:
+    """Every measure of a published project, with its project, for the portfolio list."""
+    return Measure.objects.filter(project__published_at__isnull=False).select_related("project")
+
+
+def latest_icons(measure_ids: list[int]) -> dict[int, tuple[str | None, str | None]]:
+    """For dashboards: each measure's Making Data Count variation and assurance icons for its latest point
+    (None where there is no icon), from the values stored whenever its data change."""
+    rows = Measure.objects.filter(pk__in=measure_ids).values_list("pk", "variation", "assurance")
+    return {pk: (variation or None, assurance or None) for pk, variation, assurance in rows}

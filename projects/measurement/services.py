@@ -1,0 +1,221 @@
+"""Writes for PDSA cycles, measures and data: validated, saved in a transaction, audited.
+
+Every change to a measure's data refreshes the measure's stored variation and assurance icons, so that
+lists and dashboards read them without computing each chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from core.audit import audit_record, changes_between, snapshot
+from core.permissions import require
+from projects.models import Project
+
+from .models import DataPoint, Measure, PDSACycle
+from .rows import Row
+from .selectors import compute_chart, measure_points
+
+MEASURE_FIELDS = (
+    "name",
+    "kind",
+    "unit",
+    "definition",
+    "improvement",
+    "target",
+    "frequency",
+    "chart_type",
+    "screen_moving_ranges",
+)
+CYCLE_FIELDS = (
+    "change_idea",
+    "title",
+    "plan",
+    "prediction",
+    "do",
+    "study",
+    "act",
+    "act_notes",
+    "start_date",
+    "end_date",
+)
+
+
+def _apply(obj: Any, fields: Sequence[str], data: dict[str, Any]) -> None:
+    unknown = set(data) - set(fields)
+    if unknown:
+        raise ValueError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    for name, value in data.items():
+        setattr(obj, name, value)
+
+
+def _validate(obj: Any, exclude: Sequence[str] = ()) -> None:
+    obj.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+
+
+def _check_cycle_dates(cycle: PDSACycle) -> None:
+    if cycle.end_date and cycle.start_date and cycle.end_date < cycle.start_date:
+        raise ValidationError({"end_date": "The end date must be the same as or after the start date"})
+
+
+def pdsa_cycle_create(*, actor: Any, project: Project, **data: Any) -> PDSACycle:
+    require(actor, "measurement.edit", project)
+    cycle = PDSACycle(project=project, created_by=actor)
+    _apply(cycle, CYCLE_FIELDS, data)
+    _validate(cycle, exclude=["project", "created_by"])
+    _check_cycle_dates(cycle)
+    with transaction.atomic():
+        cycle.save()
+        audit_record(actor=actor, obj=cycle, action="created", changes=snapshot(cycle, CYCLE_FIELDS))
+    return cycle
+
+
+def pdsa_cycle_update(*, actor: Any, cycle: PDSACycle, **data: Any) -> PDSACycle:
+    require(actor, "measurement.edit", cycle.project)
+    before = snapshot(cycle, CYCLE_FIELDS)
+    _apply(cycle, CYCLE_FIELDS, data)
+    _validate(cycle, exclude=["project", "created_by"])
+    _check_cycle_dates(cycle)
+    cycle.updated_at = timezone.now()
+    with transaction.atomic():
+        cycle.save()
+        changes = changes_between(before, snapshot(cycle, CYCLE_FIELDS))
+        if changes:
+            audit_record(actor=actor, obj=cycle, action="updated", changes=changes)
+    return cycle
+
+
+def pdsa_cycle_delete(*, actor: Any, cycle: PDSACycle) -> None:
+    require(actor, "measurement.edit", cycle.project)
+    with transaction.atomic():
+        audit_record(actor=actor, obj=cycle, action="deleted")
+        cycle.delete()
+
+
+def measure_create(*, actor: Any, project: Project, **data: Any) -> Measure:
+    require(actor, "measurement.edit", project)
+    measure = Measure(project=project, created_by=actor)
+    _apply(measure, MEASURE_FIELDS, data)
+    _validate(measure, exclude=["project", "created_by"])
+    with transaction.atomic():
+        measure.save()
+        audit_record(actor=actor, obj=measure, action="created", changes=snapshot(measure, MEASURE_FIELDS))
+    return measure
+
+
+def measure_update(*, actor: Any, measure: Measure, **data: Any) -> Measure:
+    require(actor, "measurement.edit", measure.project)
+    before = snapshot(measure, MEASURE_FIELDS)
+    _apply(measure, MEASURE_FIELDS, data)
+    _validate(measure, exclude=["project", "created_by"])
+    measure.updated_at = timezone.now()
+    with transaction.atomic():
+        measure.save()
+        changes = changes_between(before, snapshot(measure, MEASURE_FIELDS))
+        if changes:
+            audit_record(actor=actor, obj=measure, action="updated", changes=changes)
+        measure_refresh(measure)
+    return measure
+
+
+def measure_delete(*, actor: Any, measure: Measure) -> None:
+    require(actor, "measurement.edit", measure.project)
+    with transaction.atomic():
+        audit_record(actor=actor, obj=measure, action="deleted", changes={"points": measure.points.count()})
+        measure.delete()
+
+
+def measure_refresh(measure: Measure) -> None:
+    """Store the icons for the latest point (as drawn on the measure's own chart type, XmR by default)."""
+    points = measure_points(measure)
+    chart = compute_chart(measure, points, Measure.ChartType.XMR)
+    Measure.objects.filter(pk=measure.pk).update(
+        variation=chart.variation or "",
+        assurance=chart.assurance or "",
+        latest_period=points[-1].period if points else None,
+        point_count=len(points),
+        updated_at=timezone.now(),
+    )
+    measure.variation, measure.assurance = chart.variation or "", chart.assurance or ""
+    measure.latest_period = points[-1].period if points else None
+    measure.point_count = len(points)
+
+
+def data_points_save(*, actor: Any, measure: Measure, rows: Sequence[Row], source: str) -> tuple[int, int]:
+    """Add the rows' periods, replacing the value and annotation of periods already recorded (so loading
+    the same data twice changes nothing). All or nothing. Returns (added, updated)."""
+    require(actor, "measurement.edit", measure.project)
+    if not rows:
+        raise ValidationError({"data": "Give at least one period and value"})
+    periods = [r.period for r in rows]
+    if len(set(periods)) != len(periods):
+        raise ValidationError({"data": "Each period may be given only once"})
+    with transaction.atomic():
+        existing = {p.period: p for p in measure.points.select_for_update().filter(period__in=periods)}
+        added: list[DataPoint] = []
+        changed: list[DataPoint] = []
+        for row in rows:
+            point = existing.get(row.period)
+            if point is None:
+                added.append(
+                    DataPoint(measure=measure, period=row.period, value=row.value, annotation=row.annotation)
+                )
+            elif point.value != row.value or (row.annotation and point.annotation != row.annotation):
+                point.value = row.value
+                point.annotation = row.annotation or point.annotation
+                changed.append(point)
+        DataPoint.objects.bulk_create(added)
+        DataPoint.objects.bulk_update(changed, ["value", "annotation"])
+        audit_record(
+            actor=actor,
+            obj=measure,
+            action="data",
+            changes={"added": len(added), "updated": len(changed), "source": source},
+        )
+        measure_refresh(measure)
+    return len(added), len(changed)
+
+
+def data_point_update(*, actor: Any, point: DataPoint, value: float, annotation: str) -> DataPoint:
+    require(actor, "measurement.edit", point.measure.project)
+    point.value, point.annotation = value, annotation
+    _validate(point, exclude=["measure"])
+    with transaction.atomic():
+        point.save(update_fields=["value", "annotation"])
+        audit_record(actor=actor, obj=point.measure, action="data", changes={"updated": str(point.period)})
+        measure_refresh(point.measure)
+    return point
+
+
+def data_point_delete(*, actor: Any, point: DataPoint) -> None:
+    require(actor, "measurement.edit", point.measure.project)
+    measure = point.measure
+    with transaction.atomic():
+        audit_record(actor=actor, obj=measure, action="data", changes={"deleted": str(point.period)})
+        point.delete()
+        measure_refresh(measure)
+
+
+def measure_rebaseline(*, actor: Any, measure: Measure, period: dt.date, on: bool = True) -> None:
+    """Recalculate the limits from `period` onwards (or stop doing so with on=False)."""
+    require(actor, "measurement.edit", measure.project)
+    point = measure.points.filter(period=period).first()
+    if point is None:
+        raise ValidationError({"period": "Choose a period that has a value"})
+    if on and point.period == measure.points.order_by("period").values_list("period", flat=True).first():
+        raise ValidationError({"period": "The first period already starts the baseline: choose a later one"})
+    with transaction.atomic():
+        DataPoint.objects.filter(pk=point.pk).update(rebaseline=on)
+        audit_record(
+            actor=actor,
+            obj=measure,
+            action="rebaselined" if on else "rebaseline removed",
+            changes={"period": str(period)},
+        )
+        measure_refresh(measure)

@@ -1,0 +1,289 @@
+"""Pages for PDSA cycles, measures, their data and charts, and the measure portfolio."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from core.exports import Column, export_response
+from core.listing import SortOption, build_listing, export_format
+from core.permissions import can
+from projects.spc import RULE_LABELS
+from projects.spc.figure import chart_figure
+from projects.spc.icons import ASSURANCE_LABELS, POINT_TYPE_LABELS, VARIATION_LABELS
+from projects.spc.table import chart_rows
+
+from . import selectors, services
+from .filters import PortfolioFilter
+from .forms import MeasureForm, PasteForm, PDSACycleForm, PointForm, RebaselineForm, UploadForm
+from .models import Measure
+
+
+def _require_edit(request: HttpRequest, project: Any) -> None:
+    """Pages that change a project's measurement are not found for people outside its team."""
+    if not can(request.user, "measurement.edit", project):
+        raise Http404("Only the project team can change its measurement")
+
+
+def _form_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _project_section(project_id: int, anchor: str) -> str:
+    """The project page, at its PDSA or measures section (templates/projects/_measurement.jinja)."""
+    return reverse("projects:detail", kwargs={"pk": project_id}) + f"#{anchor}"
+
+
+def project_measurement(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = selectors.project_for_user(request.user, project_pk)
+    return render(request, "projects/measurement/project.jinja", {"project": project})
+
+
+def pdsa_new(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = selectors.project_for_user(request.user, project_pk)
+    _require_edit(request, project)
+    initial = {"change_idea": request.GET.get("change_idea", "")}
+    form = PDSACycleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pdsa_cycle_create(actor=request.user, project=project, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "PDSA cycle added.")
+            return redirect(_project_section(project.pk, "pdsa-heading"))
+    return render(request, "projects/measurement/pdsa_form.jinja", {"project": project, "form": form})
+
+
+def pdsa_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = selectors.cycle_for_user(request.user, pk)
+    _require_edit(request, cycle.project)
+    form = PDSACycleForm(request.POST or None, instance=cycle)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pdsa_cycle_update(actor=request.user, cycle=cycle, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "PDSA cycle saved.")
+            return redirect(_project_section(cycle.project_id, "pdsa-heading"))
+    return render(
+        request,
+        "projects/measurement/pdsa_form.jinja",
+        {"project": cycle.project, "form": form, "cycle": cycle},
+    )
+
+
+@require_POST
+def pdsa_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = selectors.cycle_for_user(request.user, pk)
+    _require_edit(request, cycle.project)
+    services.pdsa_cycle_delete(actor=request.user, cycle=cycle)
+    messages.success(request, "PDSA cycle deleted.")
+    return redirect(_project_section(cycle.project_id, "pdsa-heading"))
+
+
+def measure_new(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = selectors.project_for_user(request.user, project_pk)
+    _require_edit(request, project)
+    form = MeasureForm(request.POST or None, initial={"improvement": "", "chart_type": "xmr"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            measure = services.measure_create(actor=request.user, project=project, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "Measure added. Now add its data.")
+            return redirect("projects:measure_detail", pk=measure.pk)
+    return render(request, "projects/measurement/measure_form.jinja", {"project": project, "form": form})
+
+
+def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = selectors.measure_for_user(request.user, pk)
+    _require_edit(request, measure.project)
+    form = MeasureForm(request.POST or None, instance=measure)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measure_update(actor=request.user, measure=measure, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "Measure saved.")
+            return redirect("projects:measure_detail", pk=measure.pk)
+    return render(
+        request,
+        "projects/measurement/measure_form.jinja",
+        {"project": measure.project, "form": form, "measure": measure},
+    )
+
+
+def measure_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = selectors.measure_for_user(request.user, pk)
+    _require_edit(request, measure.project)
+    if request.method == "POST":
+        services.measure_delete(actor=request.user, measure=measure)
+        messages.success(request, f"Measure “{measure.name}” and its data deleted.")
+        return redirect(_project_section(measure.project_id, "measures-heading"))
+    return render(request, "projects/measurement/measure_delete.jinja", {"measure": measure})
+
+
+def _chart_context(measure: Measure, chart_type: str) -> dict[str, Any]:
+    points = selectors.measure_points(measure)
+    chart = selectors.compute_chart(measure, points, chart_type)
+    annotations = {p.period: p.annotation for p in points if p.annotation}
+    return {
+        "points": points,
+        "chart": chart,
+        "rows": chart_rows(chart, annotations),
+        "figure": chart_figure(chart, unit=measure.unit, annotations=annotations),
+        "chart_type": chart_type,
+        "variation_labels": VARIATION_LABELS,
+        "assurance_labels": ASSURANCE_LABELS,
+        "type_labels": POINT_TYPE_LABELS,
+        "rule_labels": RULE_LABELS,
+    }
+
+
+def measure_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
+    measure = selectors.measure_for_user(request.user, pk)
+    chart_type = request.GET.get("type") if request.GET.get("type") in Measure.ChartType.values else None
+    context = _chart_context(measure, chart_type or measure.chart_type)
+    context["measure"] = measure
+    context["can_edit"] = can(request.user, "measurement.edit", measure.project)
+    context["rebaseline_form"] = RebaselineForm(periods=[p.period for p in context["points"][1:]])
+    if fmt := export_format(request):
+        columns = [
+            Column("Period", lambda r: r.period),
+            Column("Value", lambda r: r.value),
+            Column("Type", lambda r: r.type_label),
+            Column("Rules", lambda r: "; ".join(r.rules)),
+            Column("Centre line", lambda r: r.centre),
+            Column("Lower limit", lambda r: r.lower_limit),
+            Column("Upper limit", lambda r: r.upper_limit),
+            Column("Annotation", lambda r: r.annotation),
+        ]
+        return export_response(context["rows"], columns, filename=f"measure-{measure.pk}", fmt=fmt)
+    return render(request, "projects/measurement/measure_detail.jinja", context)
+
+
+def measure_add_point(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = selectors.measure_for_user(request.user, pk)
+    _require_edit(request, measure.project)
+    form = PointForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        added, _updated = services.data_points_save(
+            actor=request.user, measure=measure, rows=[form.row()], source="form"
+        )
+        messages.success(request, "Value added." if added else "Value updated for that period.")
+        if "another" in request.POST:
+            return redirect("projects:measure_add_point", pk=measure.pk)
+        return redirect("projects:measure_detail", pk=measure.pk)
+    return render(request, "projects/measurement/point_form.jinja", {"measure": measure, "form": form})
+
+
+def _rows_page(request: HttpRequest, pk: int, form_class: Any, template: str, source: str) -> HttpResponse:
+    measure = selectors.measure_for_user(request.user, pk)
+    _require_edit(request, measure.project)
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        added, updated = services.data_points_save(
+            actor=request.user, measure=measure, rows=form.rows, source=source
+        )
+        messages.success(
+            request,
+            f"{added} value{'s' if added != 1 else ''} added"
+            + (f", {updated} updated" if updated else "")
+            + ".",
+        )
+        return redirect("projects:measure_detail", pk=measure.pk)
+    return render(request, template, {"measure": measure, "form": form, "problems": form.problems})
+
+
+def measure_paste(request: HttpRequest, pk: int) -> HttpResponse:
+    return _rows_page(request, pk, PasteForm, "projects/measurement/paste.jinja", "paste")
+
+
+def measure_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    return _rows_page(request, pk, UploadForm, "projects/measurement/upload.jinja", "upload")
+
+
+@require_POST
+def measure_delete_point(request: HttpRequest, pk: int, point_pk: int) -> HttpResponse:
+    measure = selectors.measure_for_user(request.user, pk)
+    _require_edit(request, measure.project)
+    point = measure.points.filter(pk=point_pk).first()
+    if point is not None:
+        point.measure = measure
+        services.data_point_delete(actor=request.user, point=point)
+        messages.success(request, f"The value for {point.period:%-d %B %Y} has been deleted.")
+    return redirect("projects:measure_detail", pk=measure.pk)
+
+
+@require_POST
+def measure_rebaseline(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = selectors.measure_for_user(request.user, pk)
+    _require_edit(request, measure.project)
+    on = request.POST.get("action") != "remove"
+    try:
+        period = dt.date.fromisoformat(request.POST.get("period", ""))
+        services.measure_rebaseline(actor=request.user, measure=measure, period=period, on=on)
+    except ValueError:
+        messages.error(request, "Choose a period to recalculate the limits from.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Limits recalculated from {period:%-d %B %Y}."
+            if on
+            else f"Re-baseline at {period:%-d %B %Y} removed.",
+        )
+    return redirect("projects:measure_detail", pk=measure.pk)
+
+
+PORTFOLIO_SORTS = [
+    SortOption("project", "Project", ("project__title", "name")),
+    SortOption("name", "Measure", ("name", "id")),
+    SortOption("latest", "Latest data first", ("-latest_period", "name")),
+]
+PORTFOLIO_COLUMNS = [
+    Column("Project", lambda m: m.project.title),
+    Column("Measure", lambda m: m.name),
+    Column("Type", lambda m: m.get_kind_display()),
+    Column("Unit", lambda m: m.unit),
+    Column("Improvement", lambda m: m.get_improvement_display()),
+    Column("Target", lambda m: m.target),
+    Column("Latest period", lambda m: m.latest_period),
+    Column("Points", lambda m: m.point_count),
+    Column("Variation", lambda m: VARIATION_LABELS.get(m.variation, "")),
+    Column("Assurance", lambda m: ASSURANCE_LABELS.get(m.assurance, "")),
+]
+
+
+def measures_portfolio(request: HttpRequest) -> HttpResponseBase:
+    listing = build_listing(
+        request,
+        filterset_class=PortfolioFilter,
+        queryset=selectors.portfolio_measures(request.user),
+        sort_options=PORTFOLIO_SORTS,
+        default_sort="project",
+    )
+    if fmt := export_format(request):
+        return export_response(listing.ordered, PORTFOLIO_COLUMNS, filename="measures", fmt=fmt)
+    return render(
+        request,
+        "projects/measurement/portfolio.jinja",
+        {"listing": listing, "variation_labels": VARIATION_LABELS, "assurance_labels": ASSURANCE_LABELS},
+    )

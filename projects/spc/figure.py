@@ -1,0 +1,187 @@
+"""A plotly figure (as the JSON plotly.js draws) from a computed chart.
+
+Built as plain dicts rather than through plotly's Python objects: it is what the page embeds, and it is
+quick for long series. Tests check it against plotly's own schema.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import colours, icons
+from .chart import RULE_LABELS, Chart, plain_period
+
+FONT = "Frutiger W01, Arial, sans-serif"
+
+
+def chart_figure(
+    chart: Chart,
+    *,
+    title: str = "",
+    unit: str = "",
+    annotations: Mapping[Any, str] | None = None,
+) -> dict[str, Any]:
+    """`{"data", "layout", "config"}` for Plotly.newPlot: values joined by a line, points coloured and
+    shaped by type, the centre line and limits of each segment, the target, annotations, re-baselines."""
+    x = [plain_period(p.period) for p in chart.points]
+    data: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": "Value",
+            "x": x,
+            "y": [p.value for p in chart.points],
+            "line": {"color": colours.VALUE_LINE, "width": 1.5},
+            "connectgaps": False,
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    ]
+    for kind in icons.POINT_TYPES:
+        chosen = [p for p in chart.points if p.type == kind and p.value is not None]
+        if not chosen:
+            continue
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": icons.POINT_TYPE_LABELS[kind],
+                "x": [plain_period(p.period) for p in chosen],
+                "y": [p.value for p in chosen],
+                "marker": {
+                    "color": colours.POINT_COLOURS[kind],
+                    "symbol": colours.POINT_SYMBOLS[kind],
+                    "size": 9 if kind == icons.COMMON_CAUSE else 11,
+                    "line": {"color": "#FFFFFF", "width": 1},
+                },
+                "text": ["<br>".join(RULE_LABELS[r] for r in p.rules) for p in chosen],
+                "hovertemplate": "%{x}: %{y}<br>%{text}<extra>" + icons.POINT_TYPE_LABELS[kind] + "</extra>",
+            }
+        )
+    unanalysed = [p for p in chart.points if p.type is None and p.value is not None]
+    if unanalysed:
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": "Not analysed yet",
+                "x": [plain_period(p.period) for p in unanalysed],
+                "y": [p.value for p in unanalysed],
+                "marker": {
+                    "color": colours.POINT_COLOURS[icons.COMMON_CAUSE],
+                    "size": 8,
+                    "symbol": "circle-open",
+                },
+            }
+        )
+    data.extend(_segment_lines(chart, x))
+    if chart.target is not None and x:
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "name": f"Target ({chart.target:g})",
+                "x": [x[0], x[-1]],
+                "y": [chart.target, chart.target],
+                "line": {"color": colours.TARGET_LINE, "dash": "dash", "width": 1.5},
+                "hoverinfo": "name",
+            }
+        )
+    layout: dict[str, Any] = {
+        "title": {"text": title} if title else None,
+        "font": {"family": FONT, "size": 14, "color": "#212B32"},
+        "paper_bgcolor": "#FFFFFF",
+        "plot_bgcolor": "#FFFFFF",
+        "margin": {"l": 60, "r": 20, "t": 40 if title else 20, "b": 60},
+        "xaxis": {"title": {"text": "Period"}, "showgrid": False, "linecolor": "#425563"},
+        "yaxis": {"title": {"text": unit}, "gridcolor": "#E8EDEE", "zeroline": False},
+        "legend": {"orientation": "h", "y": -0.25},
+        "hovermode": "closest",
+        "shapes": [],
+        "annotations": [],
+    }
+    layout = {k: v for k, v in layout.items() if v is not None}
+    for segment in chart.segments[1:]:
+        start = x[segment.start]
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": start,
+                "x1": start,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": colours.REBASE_LINE, "dash": "dot", "width": 1},
+            }
+        )
+        layout["annotations"].append(
+            {
+                "x": start,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "text": "Re-baselined",
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "font": {"size": 12},
+            }
+        )
+    values_by_period = {p.period: p.value for p in chart.points}
+    for period, text in (annotations or {}).items():
+        if period in values_by_period and text:
+            layout["annotations"].append(
+                {
+                    "x": plain_period(period),
+                    "y": values_by_period[period],
+                    "xref": "x",
+                    "yref": "y",
+                    "text": text,
+                    "showarrow": True,
+                    "arrowhead": 2,
+                    "ax": 0,
+                    "ay": -40,
+                    "font": {"size": 12},
+                }
+            )
+    return {"data": data, "layout": layout, "config": {"displayModeBar": False, "responsive": True}}
+
+
+def _segment_lines(chart: Chart, x: list[Any]) -> list[dict[str, Any]]:
+    traces: list[dict[str, Any]] = []
+    xmr = chart.chart == "xmr"
+    for segment in chart.segments:
+        xs = [x[segment.start], x[segment.end]]
+        centre = segment.mean if xmr else segment.median
+        first = segment.index == 0
+        if centre is not None:
+            traces.append(
+                {
+                    "type": "scatter",
+                    "mode": "lines",
+                    "name": "Mean" if xmr else "Median",
+                    "legendgroup": "centre",
+                    "showlegend": first,
+                    "x": xs,
+                    "y": [centre, centre],
+                    "line": {"color": colours.MEAN_LINE, "width": 1.5},
+                    "hovertemplate": f"{'Mean' if xmr else 'Median'}: %{{y:.4g}}<extra></extra>",
+                }
+            )
+        if xmr and segment.lower_limit is not None and segment.upper_limit is not None:
+            name = "Trial process limits" if segment.trial else "Process limits"
+            for value in (segment.lower_limit, segment.upper_limit):
+                traces.append(
+                    {
+                        "type": "scatter",
+                        "mode": "lines",
+                        "name": name,
+                        "legendgroup": "limits",
+                        "showlegend": first and value == segment.lower_limit,
+                        "x": xs,
+                        "y": [value, value],
+                        "line": {"color": colours.LIMIT_LINE, "dash": "dash", "width": 1.5},
+                        "hovertemplate": f"{name}: %{{y:.4g}}<extra></extra>",
+                    }
+                )
+    return traces

@@ -1,0 +1,52 @@
+"""The data table shown under every chart (and instead of it without JavaScript)."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .chart import RULE_LABELS, Chart
+from .icons import POINT_TYPE_LABELS
+
+
+@dataclass(frozen=True)
+class Row:
+    period: Any
+    value: float | None
+    type: str | None
+    type_label: str
+    rules: list[str]
+    centre: float | None
+    lower_limit: float | None
+    upper_limit: float | None
+    annotation: str
+    starts_segment: bool
+
+
+def chart_rows(chart: Chart, annotations: Mapping[Any, str] | None = None) -> list[Row]:
+    """One row per period: its value, its type in words, the rules that flagged it, the centre line and
+    limits that applied to it, and any annotation."""
+    annotations = annotations or {}
+    rows = []
+    for point in chart.points:
+        segment = chart.segments[point.segment]
+        if point.value is None:
+            label = "No value"
+        elif point.type is None:
+            label = "Not analysed"
+        else:
+            label = POINT_TYPE_LABELS[point.type]
+        rows.append(
+            Row(
+                period=point.period,
+                value=point.value,
+                type=point.type,
+                type_label=label,
+                rules=[RULE_LABELS[r] for r in point.rules],
+                centre=segment.mean if chart.chart == "xmr" else segment.median,
+                lower_limit=segment.lower_limit,
+                upper_limit=segment.upper_limit,
+                annotation=annotations.get(point.period, ""),
+                starts_segment=point.position == segment.start and segment.index > 0,
+            )
+        )
+    return rows

@@ -1,0 +1,337 @@
+"""Training pages: find training and book, records, a person's history, cohort registers, imports, figures."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from community import selectors as community_selectors
+from community.models import Organisation
+from core.exports import Column, export_response
+from core.listing import SortOption, build_listing, export_format
+from core.permissions import can
+from training import figures, selectors, services, signposting
+from training.forms import FiguresForm, FindForm, MappingForm, RecordFilter, RegisterForm, UploadForm
+from training.importing import TARGETS
+from training.ladder import LEVEL_LABELS, Level, places_left
+from training.models import Cohort, ImportBatch
+
+RECORD_SORTS = [
+    SortOption("recent", "Most recently completed", ("-completed_on", "-id")),
+    SortOption("name", "Name", ("trainee__name", "trainee__email", "id")),
+    SortOption("programme", "Programme", ("programme__name", "trainee__name", "id")),
+]
+RECORD_COLUMNS = [
+    Column("Name", lambda r: r.trainee.name),
+    Column("Email", lambda r: r.trainee.email),
+    Column("Organisation", lambda r: r.trainee.organisation.name if r.trainee.organisation else ""),
+    Column("Faculty", lambda r: r.programme.provider.name),
+    Column("Programme", lambda r: r.programme.name),
+    Column("Level", lambda r: r.programme.level_label),
+    Column("Cohort", lambda r: r.cohort.name if r.cohort else ""),
+    Column("Status", lambda r: r.get_status_display()),
+    Column("Completed on", lambda r: r.completed_on),
+    Column("Source", lambda r: r.get_source_display()),
+]
+
+
+# ------------------------------------------------------------------------------------ find and book
+
+
+def find(request: HttpRequest) -> HttpResponse:
+    form = FindForm(request.GET or None)
+    advice, results = None, []
+    if form.is_bound and form.is_valid():
+        programmes = {p.pk: p for p in selectors.programmes()}
+        options = [
+            signposting.Option(
+                p.pk, p.level, p.hours, p.provider.organisation_id if p.provider else None, p.strand
+            )
+            for p in programmes.values()
+        ]
+        advice = signposting.advise(
+            form.cleaned_data["role"],
+            form.cleaned_data["knowledge"],
+            form.cleaned_data["time"],
+            options,
+            getattr(request.user, "organisation_id", None),
+        )
+        cohorts: dict[int, list[Cohort]] = {}
+        for cohort in selectors.open_cohorts().filter(programme_id__in=advice.programme_ids):
+            cohort.places_left = places_left(cohort.capacity, cohort.taken)  # type: ignore[attr-defined]
+            cohorts.setdefault(cohort.programme_id, []).append(cohort)
+        results = [(programmes[pk], cohorts.get(pk, [])) for pk in advice.programme_ids]
+    return render(
+        request,
+        "training/find.jinja",
+        {
+            "form": form if form.is_bound else FindForm(),
+            "page_forms": [form] if form.is_bound else [],
+            "advice": advice,
+            "results": results,
+            "level_labels": [LEVEL_LABELS[level] for level in advice.levels] if advice else [],
+            "my_records": selectors.my_records(request.user)[:20],
+        },
+    )
+
+
+@require_POST
+def book(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.cohort(pk)
+    if cohort is None:
+        raise Http404
+    try:
+        services.cohort_book(user=request.user, cohort_id=cohort.pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"You have a place on {cohort.programme.name}, {cohort.name} ({cohort.starts_on:%-d %B %Y}).",
+        )
+    return _back(request)
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    """Back to the page the form was on (the find page with its answers), never to another site."""
+    target = request.POST.get("next", "")
+    if target.startswith("/training/") and "//" not in target:
+        return redirect(target)
+    return redirect("training:find")
+
+
+@require_POST
+def interest(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = selectors.programmes().filter(pk=pk).first()
+    if programme is None:
+        raise Http404
+    services.interest_register(user=request.user, programme=programme)
+    messages.success(
+        request, f"Thank you: {programme.provider.name} will tell you when {programme.name} opens."
+    )
+    return _back(request)
+
+
+# ------------------------------------------------------------------------------------------- records
+
+
+def records(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    listing = build_listing(
+        request,
+        filterset_class=RecordFilter,
+        queryset=selectors.records_for(request.user),
+        sort_options=RECORD_SORTS,
+        default_sort="recent",
+    )
+    if fmt := export_format(request):
+        return export_response(listing.ordered, RECORD_COLUMNS, filename="training-records", fmt=fmt)
+    return render(
+        request,
+        "training/records.jinja",
+        {"listing": listing, "runs_faculty": can(request.user, "training.run_faculty")},
+    )
+
+
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    trainee = selectors.trainee(pk)
+    if trainee is None or not can(request.user, "training.see_person", trainee):
+        raise Http404
+    history = list(selectors.history(trainee))
+    best = figures.count_highest_levels(
+        figures.as_frame(
+            [
+                {
+                    "person": trainee.pk,
+                    "level": r.programme.level,
+                    "strand": r.programme.strand,
+                    "status": r.status,
+                    "competent": r.programme.competent_improver,
+                }
+                for r in history
+            ]
+        )
+    )
+    highest = next((LEVEL_LABELS[Level(k)] for k, v in reversed(best.items()) if v), None)
+    competent = any(
+        r.programme.competent_improver and r.status in ("completed", "graduated") for r in history
+    )
+    return render(
+        request,
+        "training/person.jinja",
+        {"trainee": trainee, "history": history, "highest": highest, "competent": competent},
+    )
+
+
+# ------------------------------------------------------------------------------------------- cohorts
+
+
+def cohorts(request: HttpRequest) -> HttpResponse:
+    rows = selectors.cohorts_managed_by(request.user).order_by("-starts_on")[:200]
+    return render(
+        request,
+        "training/cohorts.jinja",
+        {"cohorts": rows, "runs_faculty": can(request.user, "training.run_faculty")},
+    )
+
+
+def cohort_register(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.cohort(pk)
+    if cohort is None or not can(request.user, "training.manage_cohort", cohort):
+        raise Http404
+    form = RegisterForm(request.POST or None, records=selectors.register(cohort))
+    if request.method == "POST" and form.is_valid():
+        changed = services.register_update(actor=request.user, cohort=cohort, statuses=form.statuses())
+        messages.success(
+            request, f"The register is saved: {changed} {'change' if changed == 1 else 'changes'}."
+        )
+        return redirect("training:cohort_register", pk=cohort.pk)
+    return render(request, "training/register.jinja", {"cohort": cohort, "form": form})
+
+
+# ------------------------------------------------------------------------------------------- imports
+
+
+def imports(request: HttpRequest) -> HttpResponse:
+    providers = selectors.providers_for_import(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, providers=providers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.import_upload(
+                actor=request.user,
+                provider=form.cleaned_data["provider"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            for message in (
+                error.message_dict.get("file", []) if hasattr(error, "error_dict") else error.messages
+            ):
+                form.add_error("file", message)
+        else:
+            return redirect("training:import_detail", pk=batch.pk)
+    history = selectors.imports_for(request.user)[:50]
+    return render(
+        request,
+        "training/imports.jinja",
+        {"form": form, "can_import": providers.exists(), "history": history},
+    )
+
+
+def _batch(request: HttpRequest, pk: int) -> ImportBatch:
+    batch = selectors.import_for(request.user, pk)
+    if batch is None:
+        raise Http404
+    return batch
+
+
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _batch(request, pk)
+    form = None
+    if batch.state == ImportBatch.State.UPLOADED:
+        form = MappingForm(request.POST or None, columns=batch.columns, initial_mapping=batch.mapping)
+        if request.method == "POST" and form.is_valid():
+            try:
+                batch = services.import_start(actor=request.user, batch=batch, mapping=form.cleaned_data)
+            except ValidationError as error:
+                for key, problems in error.message_dict.items():
+                    for problem in problems:
+                        form.add_error(key if key in form.fields else None, problem)
+            else:
+                if batch.state == ImportBatch.State.DONE:
+                    messages.success(request, "The records are imported.")
+                return redirect("training:import_detail", pk=batch.pk)
+    return render(
+        request,
+        "training/import_detail.jinja",
+        {
+            "batch": batch,
+            "form": form,
+            "targets": TARGETS,
+            "earlier": services.earlier_import_of_same_file(batch),
+            "refresh": batch.state in (ImportBatch.State.QUEUED, ImportBatch.State.RUNNING),
+        },
+    )
+
+
+def import_file(request: HttpRequest, pk: int) -> FileResponse:
+    batch = _batch(request, pk)
+    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.filename)
+
+
+def import_errors(request: HttpRequest, pk: int) -> FileResponse:
+    batch = _batch(request, pk)
+    if not batch.error_report:
+        raise Http404
+    stem = batch.filename.rsplit(".", 1)[0]
+    return FileResponse(
+        batch.error_report.open("rb"),
+        as_attachment=True,
+        filename=f"{stem}-problems.csv",
+        content_type="text/csv",
+    )
+
+
+# ------------------------------------------------------------------------------------------- figures
+
+
+def figures_page(request: HttpRequest) -> HttpResponse:
+    form = FiguresForm(request.GET or None)
+    period = form.cleaned_data.get("period") if form.is_valid() else ""
+    period = period or "fytd"
+    today = timezone.localdate()
+    start, end = figures.period_bounds(period, today)
+    rows = figures.load_rows()
+    organisations: dict[int | None, Organisation] = {o.pk: o for o in community_selectors.organisations()}
+    by_org = figures.count_highest_levels_by_organisation(rows)
+    fy_start, fy_end = figures.financial_year(today)
+    improvers = figures.competent_improvers(fy_start, fy_end, rows=rows)
+    programmes = {p.pk: p for p in selectors.programmes()}
+    in_period = figures.count_completions(rows, ["programme"], start, end)
+    cumulative = figures.count_completions(rows, ["programme"])
+    period_counts = dict(zip(in_period["programme"], in_period["count"], strict=True))
+    programme_rows = [
+        (programmes[int(pk)], int(total), int(period_counts.get(pk, 0)))
+        for pk, total in zip(cumulative["programme"], cumulative["count"], strict=True)
+        if int(pk) in programmes
+    ]
+    level_total = figures.count_completions(rows, ["level"])
+    level_period = figures.count_completions(rows, ["level"], start, end)
+    by_level = {
+        level.value: (
+            int(level_total.loc[level_total["level"] == level.value, "count"].sum()),
+            int(level_period.loc[level_period["level"] == level.value, "count"].sum()),
+        )
+        for level in Level
+    }
+    programme_rows.sort(key=lambda row: (row[0].provider.name, Level(row[0].level).rank, row[0].name))
+    return render(
+        request,
+        "training/figures.jinja",
+        {
+            "form": form,
+            "period": period,
+            "period_label": figures.PERIODS[period],
+            "start": start,
+            "end": end,
+            "levels": list(Level),
+            "level_labels": LEVEL_LABELS,
+            "system_levels": figures.count_highest_levels(rows),
+            "by_org": sorted(
+                ((organisations.get(k), v) for k, v in by_org.items()),
+                key=lambda item: item[0].name if item[0] else "~",
+            ),
+            "improvers_system": improvers.pop(None),
+            "improvers": sorted(
+                ((organisations.get(k), v) for k, v in improvers.items()),
+                key=lambda item: item[0].name if item[0] else "~",
+            ),
+            "fy_start": fy_start,
+            "fy_end": fy_end,
+            "programme_rows": programme_rows,
+            "by_level": by_level,
+            "people": int(rows["person"].nunique()) if not rows.empty else 0,
+        },
+    )
