@@ -23,7 +23,7 @@ from projects import similarity
 from projects.models import SEARCH_CONFIG, Project
 from projects.search import prefix_query
 
-CANDIDATES = 40
+CANDIDATES = 25
 MIN_SCORE = 0.2
 MIN_TITLE_SIMILARITY = 0.3
 REASON_WORDS = 6

@@ -12,11 +12,10 @@ from community.models import Place, User
 from core.audit import audit_trail
 from core.models import AuditEntry
 from core.permissions import is_admin
-from projects.models import SEARCH_CONFIG, Attachment, Method, Project, ProjectUpdate, TeamMember
+from projects.models import SEARCH_CONFIG, Attachment, Project, ProjectUpdate, TeamMember
 from projects.rules import SHOWCASE_STATUSES
 from projects.search import prefix_query, words
 
-TITLE_MATCH = 0.3
 LEAD_FIRST = Case(When(role=TeamMember.Role.LEAD, then=Value(0)), default=Value(1))
 
 
@@ -111,10 +110,6 @@ def places_in_order() -> QuerySet[Place]:
     """System, then localities, then primary care networks, then neighbourhoods; by name within each."""
     level = Case(*(When(kind=kind, then=Value(n)) for kind, n in Place.LEVELS.items()), default=Value(9))
     return Place.objects.select_related("parent").order_by(level, "name")
-
-
-def methods() -> QuerySet[Method]:
-    return Method.objects.order_by("order", "name")
 
 
 def people_search(text: str, *, exclude_ids: set[int], limit: int = 20) -> QuerySet[User]:
