@@ -16,7 +16,6 @@ from fractions import Fraction
 
 MIN_SCORE = 0
 MAX_SCORE = 3
-SCORE_LABELS = {0: "0 – not met", 1: "1 – partly", 2: "2 – largely", 3: "3 – fully"}
 
 
 class ScoringError(ValueError):
@@ -43,7 +42,7 @@ def check_weight(weight: Decimal | int | float) -> Fraction:
 
 
 def sheet_score(values: Sequence[CriterionValue]) -> Fraction:
-    """One scorer's weighted mean: Σ weight × value / Σ weight."""
+    """One scorer's weighted mean: Σ weight * value / Σ weight."""
     if not values:
         raise ScoringError("A score sheet needs at least one criterion.")
     total = Fraction(0)
@@ -66,7 +65,9 @@ def priority_score(sheets: Iterable[Sequence[CriterionValue]]) -> Decimal | None
     )
 
 
-def queue_key(score: Decimal | None, submitted_at: datetime.datetime) -> tuple[int, Decimal, datetime.datetime]:
+def queue_key(
+    score: Decimal | None, submitted_at: datetime.datetime
+) -> tuple[int, Decimal, datetime.datetime]:
     """Sort key for the queue: scored before unscored, higher score first, then older first."""
     return (0 if score is not None else 1, -(score or Decimal(0)), submitted_at)
 

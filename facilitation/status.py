@@ -3,9 +3,9 @@
 Pure rules with no Django imports. Services ask `check(...)` before every change of status, so a refused
 move raises `TransitionRefused` with a message a person can read, whatever called the service.
 
-    draft ──submit──▶ submitted ──start_triage──▶ in triage ──queue──▶ queued ──decide──▶ accepted ──start──▶ in progress ──close──▶ closed
-      ▲                 │  │                          │  │                 │                signposted / deferred / declined
-      └── returned for more information ◀──return───┘  └──signpost──▶ signposted          deferred ──requeue──▶ queued
+    draft → submitted → in triage → queued → accepted → in progress → closed
+    triage can return a request for more information (the requester submits it again) or signpost it;
+    the queue's decisions are accept, signpost, defer (later brought back to the queue) or decline.
 """
 
 from __future__ import annotations
@@ -82,9 +82,15 @@ TRIAGE = frozenset({Status.SUBMITTED, Status.IN_TRIAGE})
 DECIDERS = frozenset({Actor.STEERING, Actor.ADMIN})
 
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition(Action.SUBMIT, frozenset({Status.DRAFT, Status.RETURNED}), Status.SUBMITTED,
-               frozenset({Actor.REQUESTER})),
-    Transition(Action.START_TRIAGE, frozenset({Status.SUBMITTED}), Status.IN_TRIAGE, frozenset({Actor.ADMIN})),
+    Transition(
+        Action.SUBMIT,
+        frozenset({Status.DRAFT, Status.RETURNED}),
+        Status.SUBMITTED,
+        frozenset({Actor.REQUESTER}),
+    ),
+    Transition(
+        Action.START_TRIAGE, frozenset({Status.SUBMITTED}), Status.IN_TRIAGE, frozenset({Actor.ADMIN})
+    ),
     Transition(Action.RETURN, TRIAGE, Status.RETURNED, frozenset({Actor.ADMIN}), needs_reason=True),
     Transition(Action.QUEUE, TRIAGE, Status.QUEUED, frozenset({Actor.ADMIN})),
     Transition(Action.SIGNPOST, TRIAGE | {Status.QUEUED}, Status.SIGNPOSTED, DECIDERS, needs_reason=True),
@@ -93,8 +99,13 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Action.DECLINE, frozenset({Status.QUEUED}), Status.DECLINED, DECIDERS, needs_reason=True),
     Transition(Action.REQUEUE, frozenset({Status.DEFERRED}), Status.QUEUED, DECIDERS),
     Transition(Action.START, frozenset({Status.ACCEPTED}), Status.IN_PROGRESS, DECIDERS),
-    Transition(Action.CLOSE, frozenset({Status.ACCEPTED, Status.IN_PROGRESS}), Status.CLOSED, DECIDERS,
-               needs_reason=True),
+    Transition(
+        Action.CLOSE,
+        frozenset({Status.ACCEPTED, Status.IN_PROGRESS}),
+        Status.CLOSED,
+        DECIDERS,
+        needs_reason=True,
+    ),
 )
 BY_ACTION = {t.action: t for t in TRANSITIONS}
 
@@ -104,8 +115,15 @@ _TRIAGE_SIGNPOSTERS = frozenset({Actor.ADMIN})
 EDITABLE_BY_REQUESTER = frozenset({Status.DRAFT, Status.RETURNED})
 EDITABLE_BY_ADMIN = TRIAGE  # "complete" a request during triage
 OPEN = frozenset(
-    {Status.SUBMITTED, Status.IN_TRIAGE, Status.RETURNED, Status.QUEUED, Status.ACCEPTED, Status.DEFERRED,
-     Status.IN_PROGRESS}
+    {
+        Status.SUBMITTED,
+        Status.IN_TRIAGE,
+        Status.RETURNED,
+        Status.QUEUED,
+        Status.ACCEPTED,
+        Status.DEFERRED,
+        Status.IN_PROGRESS,
+    }
 )
 DECISIONS = frozenset({Action.ACCEPT, Action.SIGNPOST, Action.DEFER, Action.DECLINE})
 
@@ -120,8 +138,9 @@ def _actors_for(transition: Transition, status: Status) -> frozenset[Actor]:
     return transition.actors
 
 
-def check(status: Status | str, action: Action | str, actors: frozenset[Actor] | set[Actor],
-          reason: str = "") -> Transition:
+def check(
+    status: Status | str, action: Action | str, actors: frozenset[Actor] | set[Actor], reason: str = ""
+) -> Transition:
     """The transition `action` makes from `status`, or TransitionRefused saying why not."""
     current = Status(status)
     try:
@@ -130,7 +149,8 @@ def check(status: Status | str, action: Action | str, actors: frozenset[Actor] |
         raise TransitionRefused(f"“{action}” is not something that can be done to a request.") from None
     if current not in transition.sources:
         raise TransitionRefused(
-            f"A request that is {current.label.lower()} cannot be moved by “{transition.action.replace('_', ' ')}”."
+            f"A request that is {current.label.lower()} cannot be moved by "
+            f"“{transition.action.replace('_', ' ')}”."
         )
     if not set(actors) & _actors_for(transition, current):
         raise TransitionRefused("You may not do that to this request.")
@@ -142,8 +162,4 @@ def check(status: Status | str, action: Action | str, actors: frozenset[Actor] |
 def allowed_actions(status: Status | str, actors: frozenset[Actor] | set[Actor]) -> list[Action]:
     """Actions these actors may take on a request in this status (reasons aside), in the table's order."""
     current = Status(status)
-    return [
-        t.action
-        for t in TRANSITIONS
-        if current in t.sources and set(actors) & _actors_for(t, current)
-    ]
+    return [t.action for t in TRANSITIONS if current in t.sources and set(actors) & _actors_for(t, current)]

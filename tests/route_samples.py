@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
+from tests.facilitation.samples import FACILITATION_SAMPLES
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "account_confirm_email": lambda: {"key": "not-a-real-key"},
@@ -17,4 +18,5 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "api:organisation-detail": lambda: {"pk": OrganisationFactory().pk},
     "api:place-detail": lambda: {"pk": PlaceFactory().pk},
     "api:priority-detail": lambda: {"pk": SystemPriorityFactory().pk},
+    **FACILITATION_SAMPLES,
 }

@@ -20,7 +20,7 @@ V = CriterionValue
 
 
 def test_a_sheet_is_the_weighted_mean_of_its_criteria():
-    # (3×3 + 1×1) / (3 + 1) = 2.5
+    # (3*3 + 1*1) / (3 + 1) = 2.5
     assert sheet_score([V(3, 3), V(1, 1)]) == Decimal("2.5")
 
 
@@ -29,7 +29,7 @@ def test_equal_weights_give_the_plain_mean():
 
 
 def test_decimal_weights_are_exact():
-    # (1.5×2 + 0.5×0) / 2 = 1.5
+    # (1.5*2 + 0.5*0) / 2 = 1.5
     assert sheet_score([V(Decimal("1.5"), 2), V(Decimal("0.5"), 0)]) == Decimal("1.5")
 
 

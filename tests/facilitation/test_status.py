@@ -57,11 +57,7 @@ def test_it_allows_the_move(source, action, who, target):
 
 @pytest.mark.parametrize(
     ("source", "action", "who"),
-    [
-        (s, a, w)
-        for s, a, w in itertools.product(Status, Action, Actor)
-        if (s, a, w) not in ALLOWED_KEYS
-    ],
+    [(s, a, w) for s, a, w in itertools.product(Status, Action, Actor) if (s, a, w) not in ALLOWED_KEYS],
 )
 def test_it_refuses_every_other_move(source, action, who):
     with pytest.raises(TransitionRefused):

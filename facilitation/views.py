@@ -1,0 +1,454 @@
+"""Pages for requesters, triage, scoring, the queue, meetings and the portfolio; services do the work."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from core.exports import Column, export_response
+from core.listing import export_format
+from core.permissions import can
+from facilitation import forms, selectors, services
+from facilitation.permissions import actors
+from facilitation.portfolio import Row, summarise
+from facilitation.status import Status, allowed_actions
+
+
+def _errors_to_form(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, messages_ in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+def mine(request: HttpRequest) -> HttpResponse:
+    rows = selectors.my_requests(request.user)  # type: ignore[arg-type]
+    return render(request, "facilitation/mine.jinja", {"rows": rows})
+
+
+def _save(request: HttpRequest, form: forms.RequestForm, instance: Any) -> HttpResponse | None:
+    """Save the form as a draft, then submit it if asked; None when the form must be shown again."""
+    if not form.is_valid():
+        return None
+    try:
+        saved = services.request_save(actor=request.user, request=instance, values=form.cleaned_data)  # type: ignore[arg-type]
+    except ValidationError as error:
+        _errors_to_form(form, error)
+        return None
+    if request.POST.get("intent") == "submit" and saved.status in (Status.DRAFT, Status.RETURNED):
+        try:
+            services.request_submit(actor=request.user, request=saved)  # type: ignore[arg-type]
+        except ValidationError as error:
+            _errors_to_form(form, error)
+            messages.info(request, "Your draft has been saved. Complete the marked answers to submit it.")
+            return None
+        messages.success(
+            request, "Your request has been submitted. The community admins will look at it next."
+        )
+        return redirect("facilitation:detail", pk=saved.pk)
+    messages.success(request, "Your request has been saved.")
+    return redirect("facilitation:detail", pk=saved.pk)
+
+
+def new(request: HttpRequest) -> HttpResponse:
+    form = forms.RequestForm(request.POST or None)
+    if request.method == "POST" and (response := _save(request, form, None)):
+        return response
+    return render(request, "facilitation/form.jinja", {"form": form, "item": None})
+
+
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
+    if not can(request.user, "facilitation_request.edit", item):
+        raise Http404("This request cannot be changed now")
+    form = forms.RequestForm(request.POST or None, initial=forms.RequestForm.initial_from(item))
+    if request.method == "POST" and (response := _save(request, form, item)):
+        return response
+    return render(request, "facilitation/form.jinja", {"form": form, "item": item})
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
+    user = request.user
+    context: dict[str, Any] = {
+        "item": item,
+        "transitions": selectors.transitions(item),
+        "decisions": selectors.decisions(item),
+        "actions": allowed_actions(item.status, actors(user, item)),
+        "triage_form": forms.TriageForm(),
+        "decision_form": forms.DecisionForm(),
+        "close_form": forms.CloseForm(),
+        "sheets": selectors.visible_sheets(user, item) if item.status != Status.DRAFT else [],  # type: ignore[arg-type]
+        "may_see_scores": selectors.may_see_scores(user, item),  # type: ignore[arg-type]
+        "similar_requests": selectors.similar_open_requests(item) if item.status != Status.DRAFT else [],
+        "missing": services.missing_for_submission(item)
+        if item.status in (Status.DRAFT, Status.RETURNED)
+        else {},
+    }
+    context.update(_related_context(item))
+    return render(request, "facilitation/detail.jinja", context)
+
+
+def _related_context(item: Any) -> dict[str, Any]:
+    """Similar registered projects, when the project register is installed (see docs/adr/0009)."""
+    return {"similar_projects": []}
+
+
+@require_POST
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
+    try:
+        services.request_submit(actor=request.user, request=item)  # type: ignore[arg-type]
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return (
+            redirect("facilitation:edit", pk=pk)
+            if can(request.user, "facilitation_request.edit", item)
+            else redirect("facilitation:detail", pk=pk)
+        )
+    messages.success(request, "Your request has been submitted.")
+    return redirect("facilitation:detail", pk=pk)
+
+
+def triage(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "facilitation/triage.jinja",
+        {"rows": selectors.triage_list(), "returned": selectors.returned_list()},
+    )
+
+
+@require_POST
+def triage_action(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
+    if not can(request.user, "facilitation_request.triage", item):
+        raise PermissionDenied
+    form = forms.TriageForm(request.POST)
+    form.is_valid()
+    action = request.POST.get("action", "")
+    try:
+        services.request_triage(
+            actor=request.user,
+            request=item,
+            action=action,
+            message=form.cleaned_data.get("message", ""),  # type: ignore[arg-type]
+        )
+    except ValidationError as error:
+        _errors_to_form(form, ValidationError({"message": error.messages}))
+        return _detail_with(request, item, triage_form=form)
+    messages.success(request, f"“{item.title}” is now {item.status_label.lower()}.")
+    if item.status == Status.IN_TRIAGE:
+        return redirect("facilitation:detail", pk=pk)
+    return redirect("facilitation:triage")
+
+
+def _detail_with(request: HttpRequest, item: Any, **forms_: Any) -> HttpResponse:
+    """Show the request again with a form's errors."""
+    user = request.user
+    context: dict[str, Any] = {
+        "item": item,
+        "transitions": selectors.transitions(item),
+        "decisions": selectors.decisions(item),
+        "actions": allowed_actions(item.status, actors(user, item)),
+        "triage_form": forms.TriageForm(),
+        "decision_form": forms.DecisionForm(),
+        "close_form": forms.CloseForm(),
+        "sheets": selectors.visible_sheets(user, item),  # type: ignore[arg-type]
+        "may_see_scores": selectors.may_see_scores(user, item),  # type: ignore[arg-type]
+        "similar_requests": selectors.similar_open_requests(item),
+        "missing": {},
+        **_related_context(item),
+        **forms_,
+    }
+    context["page_forms"] = list(forms_.values())
+    return render(request, "facilitation/detail.jinja", context)
+
+
+def score(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
+    if not can(request.user, "facilitation_request.score", item):
+        raise Http404("This request is not open for scoring")
+    version = selectors.current_framework()
+    if version is None:
+        messages.error(request, "The prioritisation framework has not been set up yet.")
+        return redirect("facilitation:framework")
+    criteria = list(selectors.criteria_for(version))
+    sheet = selectors.own_sheet(request.user, item)  # type: ignore[arg-type]
+    form = forms.ScoreForm(request.POST or None, criteria=criteria, initial_sheet=sheet)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_score(actor=request.user, request=item, values=form.values())  # type: ignore[arg-type]
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(
+                request, "Your scores have been saved. You can now see the other members' scores."
+            )
+            return redirect("facilitation:detail", pk=pk)
+    return render(
+        request, "facilitation/score.jinja", {"item": item, "form": form, "version": version, "sheet": sheet}
+    )
+
+
+def queue(request: HttpRequest) -> HttpResponse:
+    rows = list(selectors.queue())
+    return render(
+        request,
+        "facilitation/queue.jinja",
+        {
+            "rows": rows,
+            "visible": selectors.sheets_visible_in_queue(request.user, rows),  # type: ignore[arg-type]
+            "capacity": _capacity_for(rows),
+            "deferred": selectors.deferred(),
+            "meetings": selectors.meetings()[:5],
+            "meeting_form": forms.MeetingForm(initial={"held_on": timezone.localdate()}),
+        },
+    )
+
+
+def _capacity_for(rows: list[Any]) -> dict[int, list[Any]]:
+    """Free capacity of matching champions per request, when the champion register is installed."""
+    return {}
+
+
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
+    if not can(request.user, "facilitation_request.decide", item):
+        raise PermissionDenied
+    form = forms.DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            _decide(request, item, form, meeting=None)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            return redirect("facilitation:detail", pk=pk)
+    return _detail_with(request, item, decision_form=form)
+
+
+def _decide(request: HttpRequest, item: Any, form: forms.DecisionForm, meeting: Any) -> None:
+    data = form.cleaned_data
+    decision = services.request_decide(
+        actor=request.user,  # type: ignore[arg-type]
+        request=item,
+        outcome=data["outcome"],
+        support_level=data.get("support_level") or "",
+        rationale=data.get("rationale") or "",
+        review_date=data.get("review_date"),
+        meeting=meeting,
+    )
+    messages.success(request, f"Decision recorded: {decision.get_outcome_display().lower()} “{item.title}”.")
+
+
+@require_POST
+def manage(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start work on, close, or bring back to the queue a request the steering group has decided."""
+    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
+    if not can(request.user, "facilitation_request.manage", item):
+        raise PermissionDenied
+    action = request.POST.get("action")
+    form = forms.CloseForm(request.POST if action == "close" else None)
+    try:
+        if action == "start":
+            services.request_start(actor=request.user, request=item)  # type: ignore[arg-type]
+        elif action == "requeue":
+            services.request_requeue(actor=request.user, request=item)  # type: ignore[arg-type]
+        elif action == "close":
+            services.request_close(actor=request.user, request=item, outcome=request.POST.get("outcome", ""))  # type: ignore[arg-type]
+        else:
+            raise ValidationError("Choose what to do")
+    except ValidationError as error:
+        _errors_to_form(form, error)
+        return _detail_with(request, item, close_form=form)
+    messages.success(request, f"The request is now {item.status_label.lower()}.")
+    return redirect("facilitation:detail", pk=pk)
+
+
+def _int(value: Any) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+# --- meetings ------------------------------------------------------------------------------------------
+
+
+@require_POST
+def meeting_start(request: HttpRequest) -> HttpResponse:
+    form = forms.MeetingForm(request.POST)
+    if not form.is_valid():
+        for text in [e for errs in form.errors.values() for e in errs]:
+            messages.error(request, text)
+        return redirect("facilitation:queue")
+    meeting = services.meeting_start(
+        actor=request.user,
+        held_on=form.cleaned_data["held_on"],
+        title=form.cleaned_data["title"],  # type: ignore[arg-type]
+    )
+    return redirect("facilitation:meeting", pk=meeting.pk)
+
+
+def meeting(request: HttpRequest, pk: int, decision_form: Any = None) -> HttpResponse:
+    """Walk the queue in order: the request at `?position=` (from 0), its evidence and a decision form."""
+    the_meeting = selectors.meeting_for(pk)
+    rows = list(selectors.queue())
+    position = min(_int(request.GET.get("position", "0")), max(len(rows) - 1, 0))
+    item = rows[position] if rows else None
+    sheets = selectors.visible_sheets(request.user, item) if item else []  # type: ignore[arg-type]
+    return render(
+        request,
+        "facilitation/meeting.jinja",
+        {
+            "meeting": the_meeting,
+            "rows": rows,
+            "position": position,
+            "item": item,
+            "sheets": sheets,
+            "may_see_scores": selectors.may_see_scores(request.user, item) if item else False,  # type: ignore[arg-type]
+            "capacity": _capacity_for([item] if item else []),
+            "decision_form": decision_form or forms.DecisionForm(),
+            "page_forms": [decision_form] if decision_form else [],
+            "decided": selectors.meeting_decisions(the_meeting),
+        },
+    )
+
+
+@require_POST
+def meeting_decide(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
+    the_meeting = selectors.meeting_for(pk)
+    item = selectors.request_for(request.user, request_pk)  # type: ignore[arg-type]
+    if not can(request.user, "facilitation_request.decide", item):
+        messages.error(request, "That request is no longer in the queue.")
+        return redirect("facilitation:meeting", pk=pk)
+    form = forms.DecisionForm(request.POST)
+    position = request.POST.get("position", "0")
+    if form.is_valid():
+        try:
+            _decide(request, item, form, meeting=the_meeting)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            # The decided request leaves the queue, so the next one moves into this position.
+            return redirect(f"{reverse('facilitation:meeting', kwargs={'pk': pk})}?position={_int(position)}")
+    request.GET = request.GET.copy()  # type: ignore[assignment]
+    request.GET["position"] = position
+    return meeting(request, pk, decision_form=form)
+
+
+# --- the framework -------------------------------------------------------------------------------------
+
+
+def framework(request: HttpRequest) -> HttpResponse:
+    return render(request, "facilitation/framework.jinja", {"versions": selectors.framework_versions()[:10]})
+
+
+def framework_edit(request: HttpRequest) -> HttpResponse:
+    current = selectors.current_framework()
+    initial = (
+        [{"name": c.name, "description": c.description, "weight": c.weight} for c in current.criteria.all()]
+        if current
+        else []
+    )
+    formset = forms.CriterionFormSet(request.POST or None, initial=initial, prefix="criteria")
+    note = forms.FrameworkNoteForm(request.POST or None)
+    if request.method == "POST" and formset.is_valid() and note.is_valid():
+        criteria = [
+            services.CriterionInput(
+                f.cleaned_data["name"], f.cleaned_data.get("description", ""), f.cleaned_data["weight"]
+            )
+            for f in formset.forms
+            if f.cleaned_data.get("name")
+        ]
+        try:
+            version = services.framework_update(
+                actor=request.user, criteria=criteria, note=note.cleaned_data["note"]
+            )  # type: ignore[arg-type]
+        except ValidationError as error:
+            note.add_error(None, error.messages)
+        else:
+            messages.success(request, f"The framework is now at version {version.number}.")
+            return redirect("facilitation:framework")
+    page_forms = [note, *formset.forms]
+    return render(
+        request,
+        "facilitation/framework_edit.jinja",
+        {"formset": formset, "note": note, "current": current, "page_forms": page_forms},
+    )
+
+
+# --- the portfolio -------------------------------------------------------------------------------------
+
+PORTFOLIO_DIMENSIONS = [
+    ("status", "By status"),
+    ("support_level", "By support level"),
+    ("priority", "By system priority"),
+    ("organisation", "By organisation"),
+    ("place", "By place"),
+]
+
+
+def portfolio(request: HttpRequest) -> HttpResponse:
+    rows = list(selectors.portfolio())
+    hours = selectors.hours_by_request([r.pk for r in rows])
+    if fmt := export_format(request):
+        return export_response(
+            rows,
+            portfolio_columns(hours),
+            filename="facilitation-portfolio",
+            fmt=fmt,
+            sheet_title="Facilitation",
+        )
+    summary = summarise(
+        Row(
+            status=r.status_label,
+            support_level=r.get_support_level_display() if r.support_level else "",
+            priority=r.system_priority.name if r.system_priority else "",
+            organisations=tuple(o.label for o in r.organisations.all()),
+            place=r.place.name if r.place else "",
+            hours_per_month=hours.get(r.pk, Decimal(0)),
+        )
+        for r in rows
+    )
+    return render(
+        request,
+        "facilitation/portfolio.jinja",
+        {
+            "rows": rows,
+            "summary": summary,
+            "dimensions": PORTFOLIO_DIMENSIONS,
+            "hours": hours,
+            "total_hours": sum(hours.values(), Decimal(0)),
+        },
+    )
+
+
+def portfolio_columns(hours: dict[int, Decimal]) -> list[Column]:
+    return [
+        Column("Reference", lambda r: r.pk),
+        Column("Title", lambda r: r.title),
+        Column("Status", lambda r: r.status_label),
+        Column("Team", lambda r: r.team),
+        Column("Requester", lambda r: r.requester.display_name),
+        Column("Organisations", lambda r: [o.label for o in r.organisations.all()]),
+        Column("Place", lambda r: r.place.name if r.place else ""),
+        Column("System priority", lambda r: r.system_priority.name if r.system_priority else ""),
+        Column("Tight or loose", lambda r: r.direction),
+        Column("Support wanted", lambda r: r.support_wanted_labels()),
+        Column("Support level", lambda r: r.get_support_level_display() if r.support_level else ""),
+        Column("Priority score", lambda r: r.priority_score),
+        Column("Success factors", lambda r: r.success_factor_count),
+        Column("Submitted", lambda r: r.submitted_at),
+        Column("Hours per month committed", lambda r: hours.get(r.pk, Decimal(0))),
+    ]
