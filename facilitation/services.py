@@ -205,10 +205,11 @@ def request_decide(
         errors["rationale"] = "Give the reason: the requester will see it"
     if errors:
         raise ValidationError(errors)
-    _move(actor=actor, request=request, action=OUTCOME_ACTIONS[outcome], reason=rationale.strip())
+    # Set before the move, so the email the move sends can say the support level or review date.
     request.support_level = support_level if outcome == "accept" else ""
     request.review_date = review_date if outcome == "defer" else None
     request.save(update_fields=["support_level", "review_date"])
+    _move(actor=actor, request=request, action=OUTCOME_ACTIONS[outcome], reason=rationale.strip())
     return Decision.objects.create(
         request=request,
         outcome=outcome,

@@ -31,7 +31,9 @@ def _answers(**overrides):  # type: ignore[no-untyped-def]
 
 
 def test_a_member_saves_a_draft_with_only_a_title(member, client_for):
-    response = client_for(member).post(reverse("facilitation:new"), {"title": "Falls on ward 7", "intent": "draft"})
+    response = client_for(member).post(
+        reverse("facilitation:new"), {"title": "Falls on ward 7", "intent": "draft"}
+    )
 
     item = FacilitationRequest.objects.get()
     assert response.status_code == 302
@@ -50,7 +52,8 @@ def test_a_draft_without_a_title_is_refused_with_a_message(member, client_for):
 
 def test_submitting_an_incomplete_request_keeps_the_draft_and_names_what_is_missing(member, client_for):
     response = client_for(member).post(
-        reverse("facilitation:new"), {"title": "Falls on ward 7", "challenge": "Falls are up.", "intent": "submit"}
+        reverse("facilitation:new"),
+        {"title": "Falls on ward 7", "challenge": "Falls are up.", "intent": "submit"},
     )
 
     assert response.status_code == 200
