@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from benchmarks.facilitation import FACILITATION_PAGES
+
 Page = tuple[str, str | Callable[[], str], str | None]
 
 STAFF = "staff@ghft.example.org"
@@ -15,4 +17,5 @@ PAGES: list[Page] = [
     ("profile", "/profile/", STAFF),
     ("healthz", "/healthz", None),
     ("API organisations", "/api/v1/organisations/", STAFF),
+    *FACILITATION_PAGES,
 ]
