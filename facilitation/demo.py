@@ -17,17 +17,15 @@ from django.utils import timezone
 from community.models import Organisation, Place, SystemPriority, User
 from core.roles import GROUP_NAMES, Role
 from facilitation import scoring
-from facilitation.framework_defaults import DEFAULT_CRITERIA
 from facilitation.models import (
-    Criterion,
     CriterionScore,
     Decision,
     FacilitationRequest,
-    FrameworkVersion,
     Meeting,
     ScoreSheet,
     Transition,
 )
+from facilitation.services import framework_ensure_default
 from facilitation.status import Status
 
 # Extra demo people who ask for help or score requests (no password: they cannot sign in).
@@ -395,19 +393,6 @@ def _people(organisations: dict[str, Organisation]) -> dict[str, User]:
     return found
 
 
-def _framework() -> FrameworkVersion:
-    version = FrameworkVersion.objects.order_by("-number").first()
-    if version is None:
-        version = FrameworkVersion.objects.create(
-            number=1, note="The framework agreed when the portal opened."
-        )
-        for order, (name, description, weight) in enumerate(DEFAULT_CRITERIA):
-            Criterion.objects.create(
-                version=version, name=name, description=description, weight=Decimal(weight), order=order
-            )
-    return version
-
-
 def seed(out: TextIO) -> None:
     organisations = {o.label: o for o in Organisation.objects.all()}
     if not organisations:
@@ -417,7 +402,7 @@ def seed(out: TextIO) -> None:
     admin = people.get("admin@glos-icb.example.org")
     places = {p.name: p for p in Place.objects.all()}
     priorities = {p.name: p for p in SystemPriority.objects.all()}
-    version = _framework()
+    version = framework_ensure_default()
     criteria = list(version.criteria.all())
     now = timezone.now()
     meeting, _ = Meeting.objects.update_or_create(

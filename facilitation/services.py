@@ -253,6 +253,22 @@ def current_version() -> FrameworkVersion | None:
     return FrameworkVersion.objects.order_by("-number").first()
 
 
+def framework_ensure_default() -> FrameworkVersion:
+    """The current version, creating version 1 from the default criteria when there is none."""
+    from facilitation.framework_defaults import DEFAULT_CRITERIA
+
+    version = current_version()
+    if version is None:
+        version = FrameworkVersion.objects.create(
+            number=1, note="The framework agreed when the portal opened."
+        )
+        Criterion.objects.bulk_create(
+            Criterion(version=version, name=name, description=description, weight=Decimal(weight), order=i)
+            for i, (name, description, weight) in enumerate(DEFAULT_CRITERIA)
+        )
+    return version
+
+
 @dataclass(frozen=True)
 class CriterionInput:
     name: str

@@ -234,3 +234,17 @@ def test_staff_cannot_see_the_queue_or_portfolio(member, client_for):
 
     assert client.get(reverse("facilitation:queue")).status_code == 403
     assert client.get(reverse("facilitation:portfolio")).status_code == 403
+
+
+def test_the_decision_forms_carry_the_csrf_token(steering, client_for):
+    item = _queued("First", "2.80", 5)
+    meeting = Meeting.objects.create(held_on=timezone.localdate())
+    client = client_for(steering)
+
+    for url in (
+        reverse("facilitation:meeting", kwargs={"pk": meeting.pk}),
+        reverse("facilitation:detail", kwargs={"pk": item.pk}),
+    ):
+        html = client.get(url).content.decode()
+        decision_form = next(chunk for chunk in html.split("<form")[1:] if "Record the decision" in chunk)
+        assert 'name="csrfmiddlewaretoken"' in decision_form
