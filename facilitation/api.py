@@ -20,7 +20,7 @@ from facilitation.models import Decision, FacilitationRequest, ScoreSheet
 
 
 class RequestSerializer(serializers.ModelSerializer):
-    requester = serializers.StringRelatedField()
+    requester: serializers.Field = serializers.StringRelatedField()
     status_label = serializers.CharField(read_only=True)
 
     class Meta:
@@ -70,13 +70,13 @@ class RequestInputSerializer(serializers.Serializer):
         choices=choices.DIRECTIONS, required=False, allow_blank=True, default=""
     )
     support_wanted = serializers.MultipleChoiceField(
-        choices=choices.SUPPORT_WANTED, required=False, default=list
+        choices=choices.SUPPORT_WANTED, required=False, default=set
     )
     timescale = serializers.ChoiceField(
         choices=choices.TIMESCALES, required=False, allow_blank=True, default=""
     )
     success_factors = serializers.MultipleChoiceField(
-        choices=choices.SUCCESS_FACTORS, required=False, default=list
+        choices=choices.SUCCESS_FACTORS, required=False, default=set
     )
 
 
@@ -181,7 +181,7 @@ class ScoreViewSet(
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return (
-            ScoreSheet.objects.filter(scorer=self.request.user)
+            ScoreSheet.objects.filter(scorer=self.request.user.pk)
             .select_related("version")
             .prefetch_related("items__criterion")
             .order_by("-scored_at")
@@ -202,7 +202,7 @@ class ScoreViewSet(
 
 
 class DecisionSerializer(serializers.ModelSerializer):
-    decided_by = serializers.StringRelatedField()
+    decided_by: serializers.Field = serializers.StringRelatedField()
 
     class Meta:
         model = Decision

@@ -116,15 +116,13 @@ SCORE_CHOICES = [("0", "0 (not met)"), ("1", "1 (partly)"), ("2", "2 (largely)")
 class ScoreForm(forms.Form):
     """One 0 to 3 score and a comment for each criterion of the framework version."""
 
-    def __init__(
-        self, *args: Any, criteria: list[Criterion], initial_sheet: Any = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, data: Any = None, *, criteria: list[Criterion], initial_sheet: Any = None) -> None:
         initial: dict[str, Any] = {}
         if initial_sheet is not None:
             for item in initial_sheet.items.all():
                 initial[f"criterion_{item.criterion_id}"] = str(item.value)
                 initial[f"comment_{item.criterion_id}"] = item.comment
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(data, initial=initial)
         self.criteria = criteria
         for criterion in criteria:
             self.fields[f"criterion_{criterion.pk}"] = forms.ChoiceField(

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from community.models import User
 from core.exports import Column, export_response
 from core.listing import export_format
 from core.permissions import can
@@ -20,6 +21,11 @@ from facilitation import forms, selectors, services
 from facilitation.permissions import actors
 from facilitation.portfolio import Row, summarise
 from facilitation.status import Status, allowed_actions
+
+
+def _me(request: HttpRequest) -> User:
+    """The signed-in user (route access has already refused anonymous visitors)."""
+    return cast(User, request.user)
 
 
 def _errors_to_form(form: Any, error: ValidationError) -> None:
@@ -31,7 +37,7 @@ def _errors_to_form(form: Any, error: ValidationError) -> None:
 
 
 def mine(request: HttpRequest) -> HttpResponse:
-    rows = selectors.my_requests(request.user)  # type: ignore[arg-type]
+    rows = selectors.my_requests(_me(request))
     return render(request, "facilitation/mine.jinja", {"rows": rows})
 
 
@@ -40,13 +46,13 @@ def _save(request: HttpRequest, form: forms.RequestForm, instance: Any) -> HttpR
     if not form.is_valid():
         return None
     try:
-        saved = services.request_save(actor=request.user, request=instance, values=form.cleaned_data)  # type: ignore[arg-type]
+        saved = services.request_save(actor=_me(request), request=instance, values=form.cleaned_data)
     except ValidationError as error:
         _errors_to_form(form, error)
         return None
     if request.POST.get("intent") == "submit" and saved.status in (Status.DRAFT, Status.RETURNED):
         try:
-            services.request_submit(actor=request.user, request=saved)  # type: ignore[arg-type]
+            services.request_submit(actor=_me(request), request=saved)
         except ValidationError as error:
             _errors_to_form(form, error)
             messages.info(request, "Your draft has been saved. Complete the marked answers to submit it.")
@@ -67,8 +73,8 @@ def new(request: HttpRequest) -> HttpResponse:
 
 
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
-    if not can(request.user, "facilitation_request.edit", item):
+    item = selectors.request_for(_me(request), pk)
+    if not can(_me(request), "facilitation_request.edit", item):
         raise Http404("This request cannot be changed now")
     form = forms.RequestForm(request.POST or None, initial=forms.RequestForm.initial_from(item))
     if request.method == "POST" and (response := _save(request, form, item)):
@@ -77,8 +83,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
-    user = request.user
+    item = selectors.request_for(_me(request), pk)
+    user = _me(request)
     context: dict[str, Any] = {
         "item": item,
         "transitions": selectors.transitions(item),
@@ -87,8 +93,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "triage_form": forms.TriageForm(),
         "decision_form": forms.DecisionForm(),
         "close_form": forms.CloseForm(),
-        "sheets": selectors.visible_sheets(user, item) if item.status != Status.DRAFT else [],  # type: ignore[arg-type]
-        "may_see_scores": selectors.may_see_scores(user, item),  # type: ignore[arg-type]
+        "sheets": selectors.visible_sheets(user, item) if item.status != Status.DRAFT else [],
+        "may_see_scores": selectors.may_see_scores(user, item),
         "similar_requests": selectors.similar_open_requests(item) if item.status != Status.DRAFT else [],
         "missing": services.missing_for_submission(item)
         if item.status in (Status.DRAFT, Status.RETURNED)
@@ -105,15 +111,15 @@ def _related_context(item: Any) -> dict[str, Any]:
 
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
+    item = selectors.request_for(_me(request), pk)
     try:
-        services.request_submit(actor=request.user, request=item)  # type: ignore[arg-type]
+        services.request_submit(actor=_me(request), request=item)
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
         return (
             redirect("facilitation:edit", pk=pk)
-            if can(request.user, "facilitation_request.edit", item)
+            if can(_me(request), "facilitation_request.edit", item)
             else redirect("facilitation:detail", pk=pk)
         )
     messages.success(request, "Your request has been submitted.")
@@ -130,18 +136,18 @@ def triage(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def triage_action(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
-    if not can(request.user, "facilitation_request.triage", item):
+    item = selectors.request_for(_me(request), pk)
+    if not can(_me(request), "facilitation_request.triage", item):
         raise PermissionDenied
     form = forms.TriageForm(request.POST)
     form.is_valid()
     action = request.POST.get("action", "")
     try:
         services.request_triage(
-            actor=request.user,
+            actor=_me(request),
             request=item,
             action=action,
-            message=form.cleaned_data.get("message", ""),  # type: ignore[arg-type]
+            message=form.cleaned_data.get("message", ""),
         )
     except ValidationError as error:
         _errors_to_form(form, ValidationError({"message": error.messages}))
@@ -154,7 +160,7 @@ def triage_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _detail_with(request: HttpRequest, item: Any, **forms_: Any) -> HttpResponse:
     """Show the request again with a form's errors."""
-    user = request.user
+    user = _me(request)
     context: dict[str, Any] = {
         "item": item,
         "transitions": selectors.transitions(item),
@@ -163,8 +169,8 @@ def _detail_with(request: HttpRequest, item: Any, **forms_: Any) -> HttpResponse
         "triage_form": forms.TriageForm(),
         "decision_form": forms.DecisionForm(),
         "close_form": forms.CloseForm(),
-        "sheets": selectors.visible_sheets(user, item),  # type: ignore[arg-type]
-        "may_see_scores": selectors.may_see_scores(user, item),  # type: ignore[arg-type]
+        "sheets": selectors.visible_sheets(user, item),
+        "may_see_scores": selectors.may_see_scores(user, item),
         "similar_requests": selectors.similar_open_requests(item),
         "missing": {},
         **_related_context(item),
@@ -175,19 +181,19 @@ def _detail_with(request: HttpRequest, item: Any, **forms_: Any) -> HttpResponse
 
 
 def score(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
-    if not can(request.user, "facilitation_request.score", item):
+    item = selectors.request_for(_me(request), pk)
+    if not can(_me(request), "facilitation_request.score", item):
         raise Http404("This request is not open for scoring")
     version = selectors.current_framework()
     if version is None:
         messages.error(request, "The prioritisation framework has not been set up yet.")
         return redirect("facilitation:framework")
     criteria = list(selectors.criteria_for(version))
-    sheet = selectors.own_sheet(request.user, item)  # type: ignore[arg-type]
+    sheet = selectors.own_sheet(_me(request), item)
     form = forms.ScoreForm(request.POST or None, criteria=criteria, initial_sheet=sheet)
     if request.method == "POST" and form.is_valid():
         try:
-            services.request_score(actor=request.user, request=item, values=form.values())  # type: ignore[arg-type]
+            services.request_score(actor=_me(request), request=item, values=form.values())
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
@@ -207,7 +213,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "facilitation/queue.jinja",
         {
             "rows": rows,
-            "visible": selectors.sheets_visible_in_queue(request.user, rows),  # type: ignore[arg-type]
+            "visible": selectors.sheets_visible_in_queue(_me(request), rows),
             "capacity": _capacity_for(rows),
             "deferred": selectors.deferred(),
             "meetings": selectors.meetings()[:5],
@@ -223,8 +229,8 @@ def _capacity_for(rows: list[Any]) -> dict[int, list[Any]]:
 
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
-    if not can(request.user, "facilitation_request.decide", item):
+    item = selectors.request_for(_me(request), pk)
+    if not can(_me(request), "facilitation_request.decide", item):
         raise PermissionDenied
     form = forms.DecisionForm(request.POST)
     if form.is_valid():
@@ -240,7 +246,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 def _decide(request: HttpRequest, item: Any, form: forms.DecisionForm, meeting: Any) -> None:
     data = form.cleaned_data
     decision = services.request_decide(
-        actor=request.user,  # type: ignore[arg-type]
+        actor=_me(request),
         request=item,
         outcome=data["outcome"],
         support_level=data.get("support_level") or "",
@@ -254,18 +260,18 @@ def _decide(request: HttpRequest, item: Any, form: forms.DecisionForm, meeting: 
 @require_POST
 def manage(request: HttpRequest, pk: int) -> HttpResponse:
     """Start work on, close, or bring back to the queue a request the steering group has decided."""
-    item = selectors.request_for(request.user, pk)  # type: ignore[arg-type]
-    if not can(request.user, "facilitation_request.manage", item):
+    item = selectors.request_for(_me(request), pk)
+    if not can(_me(request), "facilitation_request.manage", item):
         raise PermissionDenied
     action = request.POST.get("action")
     form = forms.CloseForm(request.POST if action == "close" else None)
     try:
         if action == "start":
-            services.request_start(actor=request.user, request=item)  # type: ignore[arg-type]
+            services.request_start(actor=_me(request), request=item)
         elif action == "requeue":
-            services.request_requeue(actor=request.user, request=item)  # type: ignore[arg-type]
+            services.request_requeue(actor=_me(request), request=item)
         elif action == "close":
-            services.request_close(actor=request.user, request=item, outcome=request.POST.get("outcome", ""))  # type: ignore[arg-type]
+            services.request_close(actor=_me(request), request=item, outcome=request.POST.get("outcome", ""))
         else:
             raise ValidationError("Choose what to do")
     except ValidationError as error:
@@ -289,24 +295,26 @@ def _int(value: Any) -> int:
 def meeting_start(request: HttpRequest) -> HttpResponse:
     form = forms.MeetingForm(request.POST)
     if not form.is_valid():
-        for text in [e for errs in form.errors.values() for e in errs]:
-            messages.error(request, text)
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, str(text))
         return redirect("facilitation:queue")
     meeting = services.meeting_start(
-        actor=request.user,
+        actor=_me(request),
         held_on=form.cleaned_data["held_on"],
-        title=form.cleaned_data["title"],  # type: ignore[arg-type]
+        title=form.cleaned_data["title"],
     )
     return redirect("facilitation:meeting", pk=meeting.pk)
 
 
-def meeting(request: HttpRequest, pk: int, decision_form: Any = None) -> HttpResponse:
+def meeting(request: HttpRequest, pk: int, decision_form: Any = None, at: int | None = None) -> HttpResponse:
     """Walk the queue in order: the request at `?position=` (from 0), its evidence and a decision form."""
     the_meeting = selectors.meeting_for(pk)
     rows = list(selectors.queue())
-    position = min(_int(request.GET.get("position", "0")), max(len(rows) - 1, 0))
+    wanted = at if at is not None else _int(request.GET.get("position", "0"))
+    position = min(wanted, max(len(rows) - 1, 0))
     item = rows[position] if rows else None
-    sheets = selectors.visible_sheets(request.user, item) if item else []  # type: ignore[arg-type]
+    sheets = selectors.visible_sheets(_me(request), item) if item else []
     return render(
         request,
         "facilitation/meeting.jinja",
@@ -316,7 +324,7 @@ def meeting(request: HttpRequest, pk: int, decision_form: Any = None) -> HttpRes
             "position": position,
             "item": item,
             "sheets": sheets,
-            "may_see_scores": selectors.may_see_scores(request.user, item) if item else False,  # type: ignore[arg-type]
+            "may_see_scores": selectors.may_see_scores(_me(request), item) if item else False,
             "capacity": _capacity_for([item] if item else []),
             "decision_form": decision_form or forms.DecisionForm(),
             "page_forms": [decision_form] if decision_form else [],
@@ -328,8 +336,8 @@ def meeting(request: HttpRequest, pk: int, decision_form: Any = None) -> HttpRes
 @require_POST
 def meeting_decide(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
     the_meeting = selectors.meeting_for(pk)
-    item = selectors.request_for(request.user, request_pk)  # type: ignore[arg-type]
-    if not can(request.user, "facilitation_request.decide", item):
+    item = selectors.request_for(_me(request), request_pk)
+    if not can(_me(request), "facilitation_request.decide", item):
         messages.error(request, "That request is no longer in the queue.")
         return redirect("facilitation:meeting", pk=pk)
     form = forms.DecisionForm(request.POST)
@@ -342,9 +350,7 @@ def meeting_decide(request: HttpRequest, pk: int, request_pk: int) -> HttpRespon
         else:
             # The decided request leaves the queue, so the next one moves into this position.
             return redirect(f"{reverse('facilitation:meeting', kwargs={'pk': pk})}?position={_int(position)}")
-    request.GET = request.GET.copy()  # type: ignore[assignment]
-    request.GET["position"] = position
-    return meeting(request, pk, decision_form=form)
+    return meeting(request, pk, decision_form=form, at=_int(position))
 
 
 # --- the framework -------------------------------------------------------------------------------------
@@ -373,8 +379,8 @@ def framework_edit(request: HttpRequest) -> HttpResponse:
         ]
         try:
             version = services.framework_update(
-                actor=request.user, criteria=criteria, note=note.cleaned_data["note"]
-            )  # type: ignore[arg-type]
+                actor=_me(request), criteria=criteria, note=note.cleaned_data["note"]
+            )
         except ValidationError as error:
             note.add_error(None, error.messages)
         else:
@@ -399,7 +405,7 @@ PORTFOLIO_DIMENSIONS = [
 ]
 
 
-def portfolio(request: HttpRequest) -> HttpResponse:
+def portfolio(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     rows = list(selectors.portfolio())
     hours = selectors.hours_by_request([r.pk for r in rows])
     if fmt := export_format(request):

@@ -3,14 +3,15 @@ from __future__ import annotations
 import pytest
 
 from core.roles import Role
-from facilitation.models import FrameworkVersion
+from facilitation.services import framework_ensure_default
 from tests.community.factories import UserFactory
 
 
 @pytest.fixture
 def framework(db):  # type: ignore[no-untyped-def]
-    """The framework's current version (version 1 comes from the data migration)."""
-    return FrameworkVersion.objects.order_by("-number").first()
+    """The framework's current version: version 1 from the data migration, or made again after a
+    transactional test has emptied the tables."""
+    return framework_ensure_default()
 
 
 @pytest.fixture

@@ -25,11 +25,11 @@ def _meeting_decide() -> dict[str, Any]:
 
 
 def _sheet() -> dict[str, Any]:
-    from facilitation.models import FrameworkVersion
+    from facilitation.services import framework_ensure_default
 
     request = in_status(Status.QUEUED)
     sheet = ScoreSheet.objects.create(
-        request=request, scorer=request.requester, version=FrameworkVersion.objects.first(), score=2
+        request=request, scorer=request.requester, version=framework_ensure_default(), score=2
     )
     return {"pk": sheet.pk}
 
