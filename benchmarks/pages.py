@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from benchmarks.facilitation import FACILITATION_PAGES
+from benchmarks.projects import PROJECT_PAGES
 
 Page = tuple[str, str | Callable[[], str], str | None]
 
@@ -18,4 +19,5 @@ PAGES: list[Page] = [
     ("healthz", "/healthz", None),
     ("API organisations", "/api/v1/organisations/", STAFF),
     *FACILITATION_PAGES,
+    *PROJECT_PAGES,
 ]

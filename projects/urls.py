@@ -1,9 +1,41 @@
-from django.urls import URLPattern
+from django.urls import path
 
-from core.access import Access
+from core.access import SIGNED_IN, Access
+from projects import views
 
 app_name = "projects"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.browse, name="browse"),
+    path("new/", views.create, name="create"),
+    path("showcase/", views.showcase, name="showcase"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/story/", views.story, name="story"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/publish/", views.publish, name="publish"),
+    path("<int:pk>/team/", views.team, name="team"),
+    path("<int:pk>/team/<int:member_id>/remove/", views.team_remove, name="team_remove"),
+    path("<int:pk>/updates/new/", views.update_add, name="update_add"),
+    path("<int:pk>/attachments/new/", views.attachment_add, name="attachment_add"),
+    path("<int:pk>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
+    path(
+        "<int:pk>/attachments/<int:attachment_id>/remove/", views.attachment_remove, name="attachment_remove"
+    ),
+]
 
-access: dict[str, Access] = {}
+# Every member of staff may reach these; each view then checks the project itself (projects.permissions).
+access: dict[str, Access] = {
+    "browse": SIGNED_IN,
+    "create": SIGNED_IN,
+    "showcase": SIGNED_IN,
+    "detail": SIGNED_IN,
+    "story": SIGNED_IN,
+    "edit": SIGNED_IN,
+    "publish": SIGNED_IN,
+    "team": SIGNED_IN,
+    "team_remove": SIGNED_IN,
+    "update_add": SIGNED_IN,
+    "attachment_add": SIGNED_IN,
+    "attachment": SIGNED_IN,
+    "attachment_remove": SIGNED_IN,
+}

@@ -11,6 +11,7 @@ from typing import Any
 
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
 from tests.facilitation.samples import FACILITATION_SAMPLES
+from tests.projects.samples import PROJECT_SAMPLES
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "account_confirm_email": lambda: {"key": "not-a-real-key"},
@@ -19,4 +20,5 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "api:place-detail": lambda: {"pk": PlaceFactory().pk},
     "api:priority-detail": lambda: {"pk": SystemPriorityFactory().pk},
     **FACILITATION_SAMPLES,
+    **PROJECT_SAMPLES,
 }

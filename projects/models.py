@@ -1,0 +1,224 @@
+"""The improvement project register: projects, their teams, progress notes, attachments, methods and tags.
+
+Measurement (PDSA cycles, measures and data points) hangs off `Project` from its own models.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+SEARCH_CONFIG = "english"
+
+
+class Status(models.TextChoices):
+    IDEA = "idea", "Idea"
+    PLANNING = "planning", "Planning"
+    TESTING = "testing", "Testing changes"
+    IMPLEMENTING = "implementing", "Implementing"
+    SPREADING = "spreading", "Spreading"
+    SUSTAINING = "sustaining", "Sustaining"
+    COMPLETED = "completed", "Completed"
+    STOPPED = "stopped", "Stopped"
+
+
+# The IHI progress scale, 0.5 to 5.0 in half points.
+PROGRESS_SCORES: list[tuple[Decimal, str]] = [
+    (Decimal("0.5"), "0.5 Intent to participate"),
+    (Decimal("1.0"), "1.0 Charter and team established"),
+    (Decimal("1.5"), "1.5 Planning for the project has begun"),
+    (Decimal("2.0"), "2.0 Activity, but no changes"),
+    (Decimal("2.5"), "2.5 Changes tested, but no improvement"),
+    (Decimal("3.0"), "3.0 Modest improvement"),
+    (Decimal("3.5"), "3.5 Improvement"),
+    (Decimal("4.0"), "4.0 Significant improvement"),
+    (Decimal("4.5"), "4.5 Sustainable improvement"),
+    (Decimal("5.0"), "5.0 Outstanding sustainable results"),
+]
+
+
+class Method(models.Model):
+    """A method or tool a project uses: driver diagram, process map, PDSA, run chart, SPC…"""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    """A free keyword; names are unique whatever their case."""
+
+    name = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="projects_tag_name_ci_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Project(models.Model):
+    Status = Status
+
+    title = models.CharField(max_length=200)
+    problem = models.TextField("problem statement", blank=True)
+    aim = models.TextField(
+        "what are we trying to accomplish?", blank=True, help_text="What, how much, by when."
+    )
+    how_we_will_know = models.TextField("how will we know that a change is an improvement?", blank=True)
+    change_ideas = models.TextField("what changes can we make that will result in improvement?", blank=True)
+    lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="projects_led")
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="TeamMember", related_name="project_teams", blank=True
+    )
+    organisations = models.ManyToManyField("community.Organisation", related_name="projects", blank=True)
+    places = models.ManyToManyField("community.Place", related_name="projects", blank=True)
+    priorities = models.ManyToManyField("community.SystemPriority", related_name="projects", blank=True)
+    methods = models.ManyToManyField(Method, related_name="projects", blank=True)
+    tags = models.ManyToManyField(Tag, related_name="projects", blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.IDEA)
+    progress_score = models.DecimalField(
+        "IHI progress score", max_digits=2, decimal_places=1, choices=PROGRESS_SCORES, default=Decimal("0.5")
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField("end date (planned or actual)", null=True, blank=True)
+    co_production = models.BooleanField("co-produced with patients, service users or carers", default=False)
+    health_inequalities = models.BooleanField("addresses health inequalities", default=False)
+    results = models.TextField(blank=True)
+    learning = models.TextField(blank=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="Empty while the project is a draft, seen only by its team."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("aim", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("problem", "change_ideas", weight="C", config=SEARCH_CONFIG)
+        + SearchVector("results", "learning", weight="D", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="project_search_idx"),
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="project_title_trgm_idx"),
+            models.Index(fields=["status"], name="project_status_idx"),
+            models.Index(fields=["-updated_at"], name="project_updated_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress_score__gte=Decimal("0.5"))
+                & models.Q(progress_score__lte=Decimal("5.0")),
+                name="project_progress_score_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="project_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("projects:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class TeamMember(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        SPONSOR = "sponsor", "Sponsor"
+        MEMBER = "member", "Team member"
+        COACH = "coach", "QI coach"
+        PATIENT_PARTNER = "patient_partner", "Patient or service-user partner"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["project", "role", "id"]
+        constraints = [models.UniqueConstraint(fields=["project", "user"], name="projects_teammember_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class ProjectUpdate(models.Model):
+    """A dated progress note."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    date = models.DateField(default=timezone.localdate)
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.project} update {self.date:%Y-%m-%d}"
+
+
+def _attachment_path(instance: Attachment, filename: str) -> str:
+    return f"projects/{instance.project_id}/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
+class Attachment(models.Model):
+    """A poster or document (PDF, PNG or JPEG), served only through a permission-checked view."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to=_attachment_path, max_length=300)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def filename(self) -> str:
+        return str(self.file.name).rsplit("/", 1)[-1]
+
+    def delete_file(self, **kwargs: Any) -> None:
+        self.file.delete(save=False)

@@ -1,0 +1,124 @@
+"""Reads of the project register, scoped to what the user may see, shared by pages and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from community.models import User
+from core.audit import audit_trail
+from core.models import AuditEntry
+from core.permissions import is_admin
+from projects.models import SEARCH_CONFIG, Attachment, Method, Project, ProjectUpdate, TeamMember
+from projects.rules import SHOWCASE_STATUSES
+from projects.search import prefix_query, words
+
+TITLE_MATCH = 0.3
+
+
+def visible_projects(user: Any) -> QuerySet[Project]:
+    """Published projects, plus drafts the user leads or is on the team of; admins see everything."""
+    projects = Project.objects.all()
+    if is_admin(user):
+        return projects
+    if not getattr(user, "pk", None):
+        return projects.none()
+    own = TeamMember.objects.filter(user=user).values("project_id")
+    return projects.filter(Q(published_at__isnull=False) | Q(lead=user) | Q(pk__in=own))
+
+
+def for_listing(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """What a row in a list shows, in a fixed number of queries whatever the page size."""
+    return projects.select_related("lead", "lead__organisation").prefetch_related(
+        "organisations", "priorities", "places"
+    )
+
+
+def search(projects: QuerySet[Project], text: str) -> QuerySet[Project]:
+    """Projects matching every word (as a prefix) in any text field, or with a similar title; annotated
+    with `rank` and ordered by it."""
+    terms = words(text)
+    if not terms:
+        return projects
+    query = SearchQuery(prefix_query(terms), search_type="raw", config=SEARCH_CONFIG)
+    return (
+        projects.annotate(
+            rank=SearchRank(F("search_vector"), query) + TrigramSimilarity("title", text.strip())
+        )
+        .filter(Q(search_vector=query) | Q(title__trigram_similar=text.strip()))
+        .order_by("-rank", "-updated_at", "-pk")
+    )
+
+
+def project_for_page(user: Any, pk: int) -> Project:
+    """One project with everything its page shows, or Http404 when the user may not see it."""
+    try:
+        return (
+            visible_projects(user)
+            .select_related("lead", "lead__organisation", "created_by")
+            .prefetch_related(
+                "organisations",
+                "places",
+                "priorities",
+                "methods",
+                "tags",
+                Prefetch(
+                    "memberships",
+                    queryset=TeamMember.objects.select_related("user", "user__organisation").order_by(
+                        "role", "user__first_name", "user__last_name"
+                    ),
+                ),
+                Prefetch("updates", queryset=ProjectUpdate.objects.select_related("author")),
+                Prefetch("attachments", queryset=Attachment.objects.select_related("uploaded_by")),
+            )
+            .get(pk=pk)
+        )
+    except Project.DoesNotExist:
+        raise Http404("No such project") from None
+
+
+def project_for_user(user: Any, pk: int) -> Project:
+    """A project with its team (for permission checks), or Http404 when the user may not see it."""
+    try:
+        return visible_projects(user).prefetch_related("memberships").select_related("lead").get(pk=pk)
+    except Project.DoesNotExist:
+        raise Http404("No such project") from None
+
+
+def history(project: Project, limit: int = 50) -> list[AuditEntry]:
+    return list(audit_trail(project)[:limit])
+
+
+def showcase(user: Any) -> QuerySet[Project]:
+    """Published projects that are completed, spreading or sustaining, with results, best scores first."""
+    return for_listing(
+        visible_projects(user)
+        .filter(published_at__isnull=False, status__in=SHOWCASE_STATUSES)
+        .exclude(results="")
+        .order_by("-progress_score", "-updated_at", "-pk")
+    )
+
+
+def methods() -> QuerySet[Method]:
+    return Method.objects.order_by("order", "name")
+
+
+def people_search(text: str, *, exclude_ids: set[int], limit: int = 20) -> QuerySet[User]:
+    """Active users whose name or email contains every word typed, for adding to a team."""
+    people = User.objects.filter(is_active=True).exclude(pk__in=exclude_ids)
+    terms = words(text)
+    if not terms:
+        return people.none()
+    for term in terms:
+        people = people.filter(
+            Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(email__icontains=term)
+        )
+    return people.select_related("organisation").order_by("first_name", "last_name")[:limit]
+
+
+def status_counts(projects: QuerySet[Project]) -> dict[str, int]:
+    rows = projects.order_by().values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows}

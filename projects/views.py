@@ -1,0 +1,312 @@
+"""Pages of the project register: browse, register, the project page, its team, updates, attachments,
+the showcase and the shareable story."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from core.exports import export_response
+from core.listing import SortOption, build_listing, export_format
+from core.paging import paginate
+from core.permissions import can
+from projects import selectors, services
+from projects.exports import COLUMNS
+from projects.filters import ProjectFilter
+from projects.forms import AttachmentForm, ProjectForm, ProjectUpdateForm, TeamAddForm, TeamSearchForm
+from projects.models import Project, TeamMember
+from projects.overlap import similar_projects
+
+SORTS = [
+    SortOption("relevance", "Best match", ()),
+    SortOption("updated", "Recently updated", ("-updated_at", "-pk")),
+    SortOption("title", "Title (A to Z)", ("title", "pk")),
+    SortOption("score", "Progress score (highest first)", ("-progress_score", "-updated_at", "-pk")),
+    SortOption("started", "Start date (newest first)", ("-start_date", "-pk")),
+]
+
+
+def _editable(request: HttpRequest, pk: int) -> Project:
+    project = selectors.project_for_user(request.user, pk)
+    if not can(request.user, "project.edit", project):
+        raise PermissionDenied
+    return project
+
+
+def _form_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def browse(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    searching = bool(request.GET.get("q", "").strip())
+    listing = build_listing(
+        request,
+        filterset_class=ProjectFilter,
+        queryset=selectors.for_listing(selectors.visible_projects(request.user)),
+        sort_options=SORTS,
+        default_sort="relevance" if searching else "updated",
+    )
+    if fmt := export_format(request):
+        return export_response(listing.ordered, COLUMNS, filename="projects", fmt=fmt, sheet_title="Projects")
+    return render(request, "projects/browse.jinja", {"listing": listing, "searching": searching})
+
+
+def _similar_from(form: ProjectForm, exclude_id: int | None = None) -> list[Any]:
+    data: Any = form.data
+
+    def ids(name: str) -> list[int]:
+        return [int(v) for v in data.getlist(name) if str(v).isdigit()]
+
+    return similar_projects(
+        title=data.get("title", ""),
+        problem=data.get("problem", ""),
+        aim=data.get("aim", ""),
+        priority_ids=ids("priorities"),
+        place_ids=ids("places"),
+        exclude_id=exclude_id,
+    )
+
+
+def create(request: HttpRequest) -> HttpResponse:
+    form = ProjectForm(request.POST or None)
+    if request.method == "POST":
+        action = request.POST.get("action", "draft")
+        if action == "check":
+            # Show what is similar without saving, and without calling the form's blanks errors yet.
+            context = {
+                "form": ProjectForm(initial=_initial_from(request.POST)),
+                "similar": _similar_from(form),
+                "checked": True,
+            }
+            return render(request, "projects/form.jinja", context)
+        if form.is_valid():
+            try:
+                project = services.project_create(
+                    actor=request.user,  # type: ignore[arg-type]
+                    values=form.values(),
+                    publish=action == "publish",
+                )
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                if project.is_published:
+                    messages.success(
+                        request, "Your project is published. Everyone in the community can see it."
+                    )
+                else:
+                    messages.success(
+                        request,
+                        "Your project is saved as a draft that only its team can see. "
+                        "Look at the similar projects below, then publish it.",
+                    )
+                return redirect(project)
+    return render(request, "projects/form.jinja", {"form": form})
+
+
+def _initial_from(data: Any) -> dict[str, Any]:
+    """What was typed, as initial values, so that "check for similar projects" shows no errors."""
+    initial: dict[str, Any] = {}
+    for name in ProjectForm.base_fields:
+        if name in ("organisations", "places", "priorities", "methods", "status"):
+            values = data.getlist(name)
+            initial[name] = values if name != "status" else (values[0] if values else None)
+        elif name in ("start_date", "end_date"):
+            parts = [data.get(f"{name}_{p}", "") for p in ("day", "month", "year")]
+            initial[name] = parts if any(parts) else None
+        elif name in ("co_production", "health_inequalities"):
+            initial[name] = bool(data.get(name))
+        elif name in data:
+            initial[name] = data.get(name)
+    return initial
+
+
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _editable(request, pk)
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update(actor=request.user, project=project, values=form.values())  # type: ignore[arg-type]
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "Your changes have been saved.")
+            return redirect(project)
+    project.refresh_from_db()
+    return render(request, "projects/form.jinja", {"form": form, "project": project})
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_for_page(request.user, pk)
+    context = {
+        "project": project,
+        "similar": similar_projects(
+            title=project.title,
+            problem=project.problem,
+            aim=project.aim,
+            priority_ids=[p.pk for p in project.priorities.all()],
+            place_ids=[p.pk for p in project.places.all()],
+            exclude_id=project.pk,
+        ),
+        "history": selectors.history(project),
+        "can_edit": can(request.user, "project.edit", project),
+    }
+    return render(request, "projects/detail.jinja", context)
+
+
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_for_user(request.user, pk)
+    if not can(request.user, "project.publish", project):
+        raise PermissionDenied
+    if request.POST.get("action") == "unpublish":
+        services.project_unpublish(actor=request.user, project=project)  # type: ignore[arg-type]
+        messages.success(request, "The project is a draft again: only its team and admins can see it.")
+    else:
+        services.project_publish(actor=request.user, project=project)  # type: ignore[arg-type]
+        messages.success(request, "Your project is published. Everyone in the community can see it.")
+    return redirect(project)
+
+
+def team(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _editable(request, pk)
+    search = TeamSearchForm(request.GET or None)
+    add_form = TeamAddForm(request.POST or None)
+    if request.method == "POST" and add_form.is_valid():
+        try:
+            member = services.team_member_add(
+                actor=request.user,  # type: ignore[arg-type]
+                project=project,
+                user=add_form.cleaned_data["user"],
+                role=add_form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            _form_errors(add_form, error)
+        else:
+            messages.success(
+                request,
+                f"{member.user.display_name} is on the team as {member.get_role_display().lower()}.",
+            )
+            return redirect("projects:team", pk=project.pk)
+    members = list(project.memberships.select_related("user", "user__organisation").order_by("role", "id"))
+    found = []
+    if search.is_valid() and search.cleaned_data["q"]:
+        found = list(
+            selectors.people_search(search.cleaned_data["q"], exclude_ids={m.user_id for m in members})
+        )
+    return render(
+        request,
+        "projects/team.jinja",
+        {
+            "project": project,
+            "members": members,
+            "search": search,
+            "found": found,
+            "add_form": add_form,
+            "page_forms": [add_form],
+            "role_items": [
+                {"value": v, "text": label, "selected": v == TeamMember.Role.MEMBER}
+                for v, label in TeamMember.Role.choices
+                if v != TeamMember.Role.LEAD
+            ],
+        },
+    )
+
+
+@require_POST
+def team_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
+    project = _editable(request, pk)
+    member = next((m for m in project.memberships.all() if m.pk == member_id), None)
+    if member is None:
+        raise Http404("No such team member")
+    try:
+        services.team_member_remove(actor=request.user, project=project, member=member)  # type: ignore[arg-type]
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{member.user.display_name} is no longer on the team.")
+    return redirect("projects:team", pk=project.pk)
+
+
+def update_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _editable(request, pk)
+    form = ProjectUpdateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update_add(
+                actor=request.user,  # type: ignore[arg-type]
+                project=project,
+                text=form.cleaned_data["text"],
+                date=form.cleaned_data.get("date"),
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "Your progress note has been added.")
+            return redirect(project)
+    return render(request, "projects/update_form.jinja", {"project": project, "form": form})
+
+
+def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _editable(request, pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attachment_add(
+                actor=request.user,  # type: ignore[arg-type]
+                project=project,
+                title=form.cleaned_data.get("title") or "",
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "The file has been added to the project.")
+            return redirect(project)
+    return render(request, "projects/attachment_form.jinja", {"project": project, "form": form})
+
+
+def attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    project = selectors.project_for_user(request.user, pk)  # 404 unless the user may see the project
+    found = project.attachments.filter(pk=attachment_id).first()
+    if found is None:
+        raise Http404("No such attachment")
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing") from None
+    response = FileResponse(
+        handle, content_type=found.content_type, as_attachment=False, filename=found.filename
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@require_POST
+def attachment_remove(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponse:
+    project = _editable(request, pk)
+    found = project.attachments.filter(pk=attachment_id).first()
+    if found is None:
+        raise Http404("No such attachment")
+    services.attachment_remove(actor=request.user, attachment=found)  # type: ignore[arg-type]
+    messages.success(request, f"“{found.title}” has been removed.")
+    return redirect(project)
+
+
+def showcase(request: HttpRequest) -> HttpResponse:
+    paged = paginate(request, selectors.showcase(request.user), per_page=12)
+    return render(request, "projects/showcase.jinja", {"paged": paged})
+
+
+def story(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_for_page(request.user, pk)
+    return render(request, "projects/story.jinja", {"project": project})

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from projects.models import Project
+from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory, UserFactory
+from tests.projects.factories import MethodFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(response) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.title for p in response.context["listing"].paged.items]
+
+
+def test_search_finds_a_project_by_a_word_in_its_aim_and_ranks_title_matches_first(member, client_for):
+    in_aim = ProjectFactory(title="Hospital at home", aim="Care for frail older people at home")
+    in_title = ProjectFactory(title="Frailty virtual ward", aim="Fewer admissions")
+    ProjectFactory(title="Glaucoma service", aim="Shorter waits for eye reviews")
+
+    response = client_for(member).get("/projects/", {"q": "frail"})
+
+    assert response.status_code == 200
+    assert _titles(response) == [in_title.title, in_aim.title]
+    assert "2 projects found" in response.content.decode()
+
+
+def test_search_tolerates_punctuation_and_a_misspelt_title(member, client_for):
+    ward = ProjectFactory(title="Frailty virtual ward")
+    assert _titles(client_for(member).get("/projects/", {"q": "virtual & ward's!"})) == [ward.title]
+    assert _titles(client_for(member).get("/projects/", {"q": "Frailty virtaul ward"})) == [ward.title]
+
+
+def test_filters_narrow_the_list(member, client_for):
+    org = OrganisationFactory(name="Acute Trust")
+    locality = PlaceFactory(name="Gloucester")
+    pcn = PlaceFactory(name="Quayside PCN", kind="pcn", parent=locality)
+    priority = SystemPriorityFactory(name="Frailty", slug="frailty")
+    method = MethodFactory(name="SPC", slug="spc")
+    match = ProjectFactory(
+        title="Match", organisations=[org], places=[pcn], priorities=[priority], methods=[method]
+    )
+    match.progress_score = "3.5"
+    match.status = "spreading"
+    match.save()
+    ProjectFactory(title="Other", organisations=[org])
+
+    params = {
+        "organisation": org.pk,
+        "place": locality.pk,  # a locality includes its primary care networks
+        "priority": priority.pk,
+        "method": method.pk,
+        "status": ["spreading", "sustaining"],
+        "progress_min": "3.0",
+    }
+    response = client_for(member).get("/projects/", params)
+
+    assert _titles(response) == ["Match"]
+    assert len(response.context["listing"].active_filters) == 6
+
+
+def test_mine_shows_projects_i_lead_or_am_on_the_team_of(member, client_for):
+    led = ProjectFactory(title="Led", lead=member)
+    on_team = ProjectFactory(title="On team", team=[member])
+    ProjectFactory(title="Not mine")
+
+    titles = _titles(client_for(member).get("/projects/", {"mine": "on", "sort": "title"}))
+
+    assert titles == [led.title, on_team.title]
+
+
+def test_drafts_are_listed_only_for_their_team_and_admins(member, outsider, admin_user, client_for):
+    ProjectFactory(title="Draft idea", lead=member, published_at=None)
+    ProjectFactory(title="Published work")
+
+    as_member = _titles(client_for(member).get("/projects/", {"sort": "title"}))
+    assert as_member == ["Draft idea", "Published work"]
+    assert _titles(client_for(outsider).get("/projects/")) == ["Published work"]
+    assert "Draft idea" in _titles(client_for(admin_user).get("/projects/"))
+
+
+def test_sorting_and_paging(member, client_for):
+    for n in range(25):
+        ProjectFactory(title=f"Project {n:02d}")
+    response = client_for(member).get("/projects/", {"sort": "title", "page": 2})
+
+    assert _titles(response) == [f"Project {n:02d}" for n in range(20, 25)]
+    assert response.context["listing"].paged.count == 25
+
+
+def test_an_empty_result_helps(member, client_for):
+    response = client_for(member).get("/projects/", {"q": "xylophone"})
+
+    assert "No projects match" in response.content.decode()
+    assert "register your project" in response.content.decode()
+
+
+def test_start_years_filter_and_a_bad_year_says_so_and_lists_everything(member, client_for):
+    ProjectFactory(title="Old", start_date="2019-05-01")
+    ProjectFactory(title="New", start_date="2025-05-01")
+    ProjectFactory(title="Undated", start_date=None)
+
+    found = client_for(member).get("/projects/", {"started_from": "2020", "started_until": "2025"})
+    assert _titles(found) == ["New"]
+
+    response = client_for(member).get("/projects/", {"started_from": "1066"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert len(_titles(response)) == 3
+
+
+def test_the_export_holds_the_filtered_rows(member, client_for):
+    org = OrganisationFactory(name="Community Trust")
+    ProjectFactory(title="Falls on ward 3, =SUM(A1)", organisations=[org])
+    ProjectFactory(title="Elsewhere")
+
+    csv_response = client_for(member).get("/projects/", {"organisation": org.pk, "export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(csv_response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][:3] == ["ID", "Title", "Status"]
+    assert [r[1] for r in rows[1:]] == ["Falls on ward 3, =SUM(A1)"]
+    assert rows[1][7] == "Community Trust"
+
+    xlsx = client_for(member).get("/projects/", {"organisation": org.pk, "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = list(sheet.values)
+    assert values[0][1] == "Title" and len(values) == 2
+    assert values[1][1] == "Falls on ward 3, =SUM(A1)"
+
+
+def test_browse_queries_do_not_grow_with_projects(member, client_for, django_assert_max_num_queries):
+    priority = SystemPriorityFactory()
+    place = PlaceFactory()
+    org = OrganisationFactory()
+    for _ in range(30):
+        ProjectFactory(priorities=[priority], places=[place], organisations=[org], team=[UserFactory()])
+    client = client_for(member)
+    client.get("/projects/")  # warm caches (content types, sessions)
+    with django_assert_max_num_queries(14):
+        response = client.get("/projects/", {"q": "improvement", "priority": priority.pk})
+    assert len(_titles(response)) == 20
+    assert Project.objects.count() == 30
