@@ -17,6 +17,7 @@ from core.access import SIGNED_IN, STEERING, Access
 from core.permissions import can
 from facilitation import choices, selectors, services
 from facilitation.models import Decision, FacilitationRequest, ScoreSheet
+from projects.models import Project
 
 
 class RequestSerializer(serializers.ModelSerializer):
@@ -33,6 +34,7 @@ class RequestSerializer(serializers.ModelSerializer):
             "place",
             "challenge",
             "aim",
+            "related_project",
             "system_priority",
             "direction",
             "support_wanted",
@@ -63,6 +65,12 @@ class RequestInputSerializer(serializers.Serializer):
     )
     challenge = serializers.CharField(required=False, allow_blank=True, default="")
     aim = serializers.CharField(required=False, allow_blank=True, default="")
+    related_project = serializers.PrimaryKeyRelatedField(
+        queryset=Project.objects.filter(published_at__isnull=False),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
     system_priority = serializers.PrimaryKeyRelatedField(
         queryset=SystemPriority.objects.filter(is_active=True), required=False, allow_null=True, default=None
     )

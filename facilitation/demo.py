@@ -27,6 +27,13 @@ from facilitation.models import (
 )
 from facilitation.services import framework_ensure_default
 from facilitation.status import Status
+from projects.models import Project
+
+# Requests for work already on the project register (when its demo data is loaded).
+RELATED_PROJECTS = {
+    "Virtual ward programme design workshops": "Frailty virtual ward",
+    "Anticipatory care launch event": "Anticipatory Care virtual whiteboard",
+}
 
 # Extra demo people who ask for help or score requests (no password: they cannot sign in).
 PEOPLE = [
@@ -435,6 +442,10 @@ def seed(out: TextIO) -> None:
             },
         )
         FacilitationRequest.objects.filter(pk=item.pk).update(created_at=created_at)
+        related = Project.objects.filter(
+            title=RELATED_PROJECTS.get(demo.title, ""), published_at__isnull=False
+        )
+        FacilitationRequest.objects.filter(pk=item.pk).update(related_project=related.first())
         item.organisations.set([organisations[o] for o in demo.organisations if o in organisations])
         _history(
             item, demo, requester, admin, people.get(STEERING), meeting, created_at, criteria, version, people

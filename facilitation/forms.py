@@ -13,6 +13,12 @@ from facilitation import choices
 from facilitation.models import Criterion
 
 
+def selectors_related_projects() -> Any:
+    from facilitation.selectors import related_project_choices
+
+    return related_project_choices()
+
+
 class RequestForm(forms.Form):
     """A request can be saved as a draft with only a title; submitting needs the rest (services check)."""
 
@@ -44,6 +50,12 @@ class RequestForm(forms.Form):
         required=False,
         help_text="What do you want to achieve, by when, and how will you know?",
     )
+    related_project = forms.ModelChoiceField(
+        label="Related project",
+        queryset=selectors_related_projects(),
+        required=False,
+        help_text="Pick it from the project register if this request is for a registered project.",
+    )
     system_priority = forms.ModelChoiceField(
         label="System priority", queryset=community_selectors.priorities(), required=False
     )
@@ -74,6 +86,7 @@ class RequestForm(forms.Form):
             "team": request.team,
             "organisations": list(request.organisations.all()),
             "place": request.place,
+            "related_project": request.related_project,
             "challenge": request.challenge,
             "aim": request.aim,
             "system_priority": request.system_priority,

@@ -27,6 +27,14 @@ class FacilitationRequest(models.Model):
     )
     challenge = models.TextField()
     aim = models.TextField()
+    related_project = models.ForeignKey(
+        "projects.Project",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facilitation_requests",
+        help_text="The registered project this request is for, if any.",
+    )
     system_priority = models.ForeignKey(
         "community.SystemPriority", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -24,11 +24,12 @@ from facilitation.models import (
 from facilitation.permissions import is_admin, is_decider
 from facilitation.scoring import may_see_others_scores
 from facilitation.status import OPEN, TRIAGE, Status
+from projects.models import Project
 
 
 def _base() -> QuerySet[FacilitationRequest]:
     return FacilitationRequest.objects.select_related(
-        "requester", "place", "system_priority"
+        "requester", "place", "system_priority", "related_project"
     ).prefetch_related("organisations")
 
 
@@ -245,3 +246,29 @@ def portfolio() -> QuerySet[FacilitationRequest]:
 def hours_by_request(request_ids: list[int]) -> dict[int, Any]:
     """Hours per month committed to each request by its facilitators (none until assignment exists)."""
     return {}
+
+
+# --- the project register ------------------------------------------------------------------------------
+
+
+def related_project_choices() -> QuerySet[Project]:
+    """Published projects a request can name as related (drafts are their teams' own business)."""
+    return Project.objects.filter(published_at__isnull=False).only("pk", "title").order_by("title")
+
+
+def similar_projects_for(request: FacilitationRequest) -> list[dict[str, Any]]:
+    """Registered projects like this request, from the register's own overlap detection."""
+    from projects.overlap import similar_projects
+
+    found = similar_projects(
+        title=request.title,
+        problem=request.challenge,
+        aim=request.aim,
+        priority_ids=[request.system_priority_id] if request.system_priority_id else [],
+        place_ids=[request.place_id] if request.place_id else [],
+        exclude_id=request.related_project_id,
+    )
+    return [
+        {"title": s.project.title, "url": s.project.get_absolute_url(), "reasons": list(s.reasons)}
+        for s in found
+    ]

@@ -41,6 +41,7 @@ EDITABLE_FIELDS = [
     "place",
     "challenge",
     "aim",
+    "related_project",
     "system_priority",
     "direction",
     "support_wanted",
@@ -88,6 +89,8 @@ def _move(*, actor: User, request: FacilitationRequest, action: Action, reason: 
     return entry
 
 
+NULLABLE = ("place", "system_priority", "related_project")
+
 SUBMIT_MESSAGES = {
     "title": "Enter a title for your request",
     "team": "Enter the name of your team",
@@ -129,9 +132,7 @@ def request_save(
         if name != "organisations" and name in values:
             default: Any = [] if name in ("support_wanted", "success_factors") else ""
             value = values[name]
-            setattr(
-                request, name, value if value is not None or name in ("place", "system_priority") else default
-            )
+            setattr(request, name, value if value is not None or name in NULLABLE else default)
     if not (request.title or "").strip():
         raise ValidationError({"title": "Enter a title for your request"})
     request.full_clean(exclude=[n for n in SUBMIT_MESSAGES if n != "title"])

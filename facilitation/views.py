@@ -105,8 +105,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _related_context(item: Any) -> dict[str, Any]:
-    """Similar registered projects, when the project register is installed (see docs/adr/0009)."""
-    return {"similar_projects": []}
+    """Similar registered projects, from the register's overlap detection, once the request is submitted."""
+    if item.status == Status.DRAFT:
+        return {"similar_projects": []}
+    return {"similar_projects": selectors.similar_projects_for(item)}
 
 
 @require_POST
