@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from benchmarks.champions import CHAMPION_PAGES
 from benchmarks.facilitation import FACILITATION_PAGES
 from benchmarks.projects import PROJECT_PAGES
 
@@ -20,4 +21,5 @@ PAGES: list[Page] = [
     ("API organisations", "/api/v1/organisations/", STAFF),
     *FACILITATION_PAGES,
     *PROJECT_PAGES,
+    *CHAMPION_PAGES,
 ]

@@ -157,3 +157,9 @@ class SystemPriority(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The QI champion register lives in its own package but belongs to this app.
+from community.champions.models import Champion, ChampionCommitment  # noqa: E402
+
+__all__ = ["Champion", "ChampionCommitment", "Organisation", "Place", "SystemPriority", "User"]

@@ -35,6 +35,12 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _without_id(params: dict[str, Any]) -> dict[str, Any]:
+    """Checkboxes and radios give their first input the field's id (`idPrefix`); the wrapper must not
+    carry it too, or labels and error-summary links would point at the wrapper instead of the input."""
+    return {k: v for k, v in params.items() if k != "id"}
+
+
 def label_text(bf: BoundField) -> str:
     text = str(bf.label)
     if not bf.field.required and not isinstance(bf.field.widget, forms.CheckboxInput):
@@ -137,7 +143,7 @@ def field_params(bf: BoundField, overrides: dict[str, Any] | None = None) -> dic
     elif isinstance(widget, forms.CheckboxInput):
         component = "checkboxes"
         params = {
-            **common,
+            **_without_id(common),
             "idPrefix": bf.auto_id,
             "items": [
                 {
@@ -153,7 +159,7 @@ def field_params(bf: BoundField, overrides: dict[str, Any] | None = None) -> dic
         selected = _selected(bf)
         component = "checkboxes"
         params = {
-            **common,
+            **_without_id(common),
             "idPrefix": bf.auto_id,
             "fieldset": {"legend": {"text": label_text(bf), "size": "s"}},
             "items": [{"value": v, "text": t, "checked": v in selected} for v, t in _choices(bf) if v != ""],
@@ -162,7 +168,7 @@ def field_params(bf: BoundField, overrides: dict[str, Any] | None = None) -> dic
         selected = _selected(bf)
         component = "radios"
         params = {
-            **common,
+            **_without_id(common),
             "idPrefix": bf.auto_id,
             "fieldset": {"legend": {"text": label_text(bf), "size": "s"}},
             "items": [{"value": v, "text": t, "checked": v in selected} for v, t in _choices(bf) if v != ""],

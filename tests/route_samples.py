@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from tests.champions.samples import CHAMPION_SAMPLES
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
 from tests.facilitation.samples import FACILITATION_SAMPLES
 from tests.projects.samples import PROJECT_SAMPLES
@@ -21,4 +22,5 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "api:priority-detail": lambda: {"pk": SystemPriorityFactory().pk},
     **FACILITATION_SAMPLES,
     **PROJECT_SAMPLES,
+    **CHAMPION_SAMPLES,
 }

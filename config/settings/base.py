@@ -198,6 +198,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["core.api_permissions.RouteAccessPermission"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Choice sets whose field names ("status", "level") other apps use too get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "ChampionStatusEnum": "community.champions.models.Champion.Status",
+        "ChampionLevelEnum": "community.champions.models.Level",
+        "ChampionMethodEnum": "community.champions.models.Method",
+    },
 }
 
 # Content Security Policy: scripts and styles from our own origin only; no inline scripts.

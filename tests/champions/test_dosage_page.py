@@ -1,0 +1,99 @@
+"""The dosage page and its export: for the board and admins."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from community.models import Champion
+from tests.champions.factories import ChampionFactory
+from tests.community.factories import OrganisationFactory, PlaceFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("community:champion_dosage")
+
+
+def _register(organisation) -> None:  # type: ignore[no-untyped-def]
+    place = PlaceFactory(name="Cheltenham")
+    for level, count in (("expert", 3), ("faculty", 1), ("coach", 12), ("practitioner", 5)):
+        for _ in range(count):
+            ChampionFactory(
+                person=UserFactory(organisation=organisation), level=level, places=[place], methods=["lean"]
+            )
+    # Entries that are not active never count.
+    ChampionFactory(
+        person=UserFactory(organisation=organisation), level="coach", status=Champion.Status.PAUSED
+    )
+    ChampionFactory(
+        person=UserFactory(organisation=organisation), level="expert", status=Champion.Status.RETIRED
+    )
+
+
+def test_the_board_sees_targets_actuals_and_gaps_for_an_organisation_of_4000(
+    board, organisation, client_for, django_assert_max_num_queries
+):
+    _register(organisation)
+    client = client_for(board)
+    client.get(URL)
+
+    with django_assert_max_num_queries(10):
+        response = client.get(URL)
+
+    report = response.context["report"]
+    riverside = next(d for d in report.organisations if d.name == organisation.label)
+    assert (riverside.expert_target, riverside.experts, riverside.expert_gap) == (16, 4, 12)
+    assert (riverside.coach_target, riverside.coaches, riverside.coach_gap) == (200, 12, 188)
+    assert riverside.teams_supported == (36, 48)
+    page = response.content.decode()
+    assert "188 short" in page
+    assert "Cheltenham" in page  # by place
+    assert "Lean" in page  # by method
+
+
+def test_the_dosage_exports_as_csv_and_xlsx_with_a_system_row(admin_user, organisation, client_for):
+    _register(organisation)
+    OrganisationFactory(name="Small charity", short_name="SC", headcount=450)
+    client = client_for(admin_user)
+
+    csv_body = b"".join(client.get(URL, {"export": "csv"}).streaming_content).decode("utf-8-sig")
+    lines = csv_body.strip().splitlines()
+    assert lines[0].startswith("Organisation,Headcount,Expert target (0.4%),Experts,Expert gap")
+    assert "RHT,4000,16,4,12,200,12,188" in csv_body
+    assert "SC,450,2,0,2,23,0,23" in csv_body
+    assert lines[-1].startswith("Whole system,")
+
+    xlsx = client.get(URL, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Organisation", "Headcount", "Expert target (0.4%)")
+    riverside = next(r for r in rows if r[0] == "RHT")
+    assert riverside[:8] == ("RHT", 4000, 16, 4, 12, 200, 12, 188)
+
+
+@pytest.mark.parametrize(
+    "persona,status", [("member", 403), ("steering", 403), ("board", 200), ("admin", 200)]
+)
+def test_only_the_board_and_admins_see_the_dosage(persona, status, make_persona, client_for):
+    assert client_for(make_persona(persona)).get(URL).status_code == status
+
+
+def test_by_place_counts_each_champion_once_under_their_locality():
+    from community.champions.selectors import by_place
+    from community.models import Place
+
+    system = Place.objects.create(name="Shire", kind=Place.Kind.SYSTEM)
+    town = Place.objects.create(name="Town", kind=Place.Kind.PLACE, parent=system)
+    pcn = Place.objects.create(name="Town PCN", kind=Place.Kind.PCN, parent=town)
+    ChampionFactory(level="coach", places=[town, pcn], hours_per_month=6)
+    ChampionFactory(level="expert", places=[pcn], hours_per_month=4)
+    ChampionFactory(level="practitioner")  # no places: anywhere
+    ChampionFactory(level="coach", places=[pcn], status=Champion.Status.PAUSED)
+
+    rows = {r["name"]: r for r in by_place()}
+
+    assert set(rows) == {"Town", "Anywhere in the system"}
+    assert (rows["Town"]["coaches"], rows["Town"]["experts"], rows["Town"]["hours"]) == (1, 1, 10)
+    assert rows["Anywhere in the system"]["practitioners"] == 1
