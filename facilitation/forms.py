@@ -198,3 +198,36 @@ class CloseForm(forms.Form):
 class MeetingForm(forms.Form):
     held_on = DateField(label="Date of the meeting")
     title = forms.CharField(label="Title", max_length=200, required=False)
+
+
+class AssignForm(forms.Form):
+    champion = forms.ChoiceField(label="Champion", help_text="Suggested champions first, best match first.")
+    hours_per_month = forms.DecimalField(
+        label="Hours per month",
+        min_value=Decimal("0.5"),
+        max_value=Decimal(160),
+        decimal_places=1,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "nhsuk-input--width-4"}),
+    )
+    start = DateField(label="From")
+    end = DateField(label="Until")
+    override_reason = forms.CharField(
+        label="Reason to exceed the champion's agreed capacity",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Community admins only. Leave empty unless the portal refused the hours.",
+    )
+
+    def __init__(
+        self, *args: Any, champions: list[tuple[str, str]], may_override: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["champion"].choices = [("", "Choose a champion"), *champions]  # type: ignore[attr-defined]
+        if not may_override:
+            del self.fields["override_reason"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The end must be on or after the start")
+        return data

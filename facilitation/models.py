@@ -203,3 +203,36 @@ class Decision(models.Model):
 
     def describe(self) -> dict[str, Any]:
         return {"outcome": self.get_outcome_display(), "support_level": self.get_support_level_display()}
+
+
+class Assignment(models.Model):
+    """A champion's hours per month over a period on an accepted request.
+
+    The hours count against the champion's agreed capacity through the champion register's commitment
+    (community.champions.services.commitment_create), which this row points to.
+    """
+
+    request = models.ForeignKey(FacilitationRequest, on_delete=models.CASCADE, related_name="assignments")
+    champion = models.ForeignKey("community.Champion", on_delete=models.PROTECT, related_name="assignments")
+    commitment = models.OneToOneField(
+        "community.ChampionCommitment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hours_per_month = models.DecimalField(max_digits=5, decimal_places=1)
+    start = models.DateField()
+    end = models.DateField()
+    override_reason = models.TextField(blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    released_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.champion} on {self.request}: {self.hours_per_month} h/month"
+
+    @property
+    def is_active(self) -> bool:
+        return self.released_at is None

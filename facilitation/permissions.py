@@ -72,3 +72,9 @@ def can_edit_framework(user: Any, _obj: Any = None) -> bool:
 @rule("facilitation_triage.view")
 def can_see_triage(user: Any, _obj: Any = None) -> bool:
     return is_admin(user)
+
+
+@rule("facilitation_request.assign")
+def can_assign(user: Any, request: Any) -> bool:
+    """Commit facilitators to accepted work (overriding capacity is for admins: the register checks)."""
+    return is_decider(user) and request.status in (Status.ACCEPTED, Status.IN_PROGRESS)

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils import timezone
 
-from community.models import User
+from community.champions import capacity
+from community.champions import selectors as champion_selectors
+from community.champions import services as champion_services
+from community.champions.models import Champion, ChampionCommitment, Method
+from community.models import Place, User
 from core.audit import audit_trail
 from core.permissions import can
+from facilitation.matching import methods_for, related_places
 from facilitation.models import (
+    Assignment,
     Criterion,
     CriterionScore,
     Decision,
@@ -167,6 +178,8 @@ def meeting_decisions(meeting: Meeting) -> QuerySet[Decision]:
 
 # --- similar open requests ---------------------------------------------------------------------------
 
+METHOD_LABELS = dict(Method.choices)
+
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     [
@@ -243,9 +256,115 @@ def portfolio() -> QuerySet[FacilitationRequest]:
     return _base().exclude(status=Status.DRAFT).order_by("-submitted_at", "-pk")
 
 
-def hours_by_request(request_ids: list[int]) -> dict[int, Any]:
-    """Hours per month committed to each request by its facilitators (none until assignment exists)."""
-    return {}
+def hours_by_request(request_ids: list[int]) -> dict[int, Decimal]:
+    """Hours per month committed to each request by its facilitators who are still assigned."""
+    rows = (
+        Assignment.objects.filter(request_id__in=request_ids, released_at__isnull=True)
+        .values("request_id")
+        .annotate(total=Sum("hours_per_month"))
+    )
+    return {row["request_id"]: row["total"] for row in rows}
+
+
+def assignments_for(request: FacilitationRequest) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(request=request)
+        .select_related("champion__person", "assigned_by")
+        .order_by("released_at", "start", "pk")
+    )
+
+
+def default_period(today: datetime.date | None = None) -> capacity.Period:
+    """The next six months from today: the period suggestions and the queue's free capacity look at."""
+    start = today or timezone.localdate()
+    end_month = capacity.Month.of(start)
+    for _ in range(5):
+        end_month = end_month.next()
+    return capacity.Period(start, end_month.last_day)
+
+
+def suggestions(
+    request: FacilitationRequest, *, hours_per_month: Decimal, period: capacity.Period
+) -> list[capacity.Ranked]:
+    """Champions ranked for this request by method, topic and place match and free capacity (the
+    register's ranking), each with the reasons."""
+    return champion_selectors.suggest(
+        methods=methods_for(request.support_wanted, request.support_level),
+        topic_ids=[request.system_priority_id] if request.system_priority_id else [],
+        place=request.place,
+        hours_per_month=hours_per_month,
+        period=period,
+    )
+
+
+@dataclass(frozen=True)
+class FreeCapacity:
+    name: str
+    free_hours: Decimal
+    reasons: tuple[str, ...]
+
+
+def matching_capacity(
+    rows: list[FacilitationRequest], period: capacity.Period | None = None, limit: int = 3
+) -> dict[int, list[FreeCapacity]]:
+    """For each request, the matching champions with free time over `period`, best first.
+
+    Reads the register once for all requests (the register's own `suggest` reads it per request)."""
+    if not rows:
+        return {}
+    period = period or default_period()
+    span = capacity.Period(capacity.Month.of(period.start).first_day, capacity.Month.of(period.end).last_day)
+    champions = list(
+        champion_selectors.listed().prefetch_related(
+            Prefetch(
+                "commitments",
+                queryset=ChampionCommitment.objects.filter(start__lte=span.end, end__gte=span.start),
+                to_attr="commitments_in_period",
+            )
+        )
+    )
+    parents = dict(Place.objects.values_list("pk", "parent_id"))
+    prepared = []
+    for c in champions:
+        commitments = [
+            capacity.Commitment(x.hours_per_month, capacity.Period(x.start, x.end))
+            for x in c.commitments_in_period  # type: ignore[attr-defined]
+        ]
+        prepared.append(
+            (
+                c,
+                {p.pk: p.name for p in c.places.all()},
+                {t.pk: t.name for t in c.topics.all()},
+                capacity.free_hours(champion_services.agreement_of(c), commitments, period),
+            )
+        )
+    result: dict[int, list[FreeCapacity]] = {}
+    for request in rows:
+        place_ids = related_places(request.place_id, parents)
+        need = capacity.Need(
+            methods=methods_for(request.support_wanted, request.support_level),
+            topic_ids=frozenset([request.system_priority_id]) if request.system_priority_id else frozenset(),
+            place_ids=place_ids,
+        )
+        candidates = [
+            capacity.Candidate(
+                key=c.pk,
+                name=c.person.display_name,
+                methods=frozenset(c.methods),
+                topic_ids=frozenset(topics),
+                place_ids=frozenset(places) if places else place_ids,
+                free_hours=free,
+                method_labels=METHOD_LABELS,
+                topic_labels=topics,
+                place_labels=places or {p: "anywhere in the system" for p in place_ids},
+            )
+            for c, places, topics, free in prepared
+        ]
+        ranked = [r for r in capacity.rank(need, candidates) if r.has_time][:limit]
+        result[request.pk] = [
+            FreeCapacity(r.candidate.name, r.candidate.free_hours, r.reasons) for r in ranked
+        ]
+    return result
 
 
 # --- the project register ------------------------------------------------------------------------------
@@ -272,3 +391,22 @@ def similar_projects_for(request: FacilitationRequest) -> list[dict[str, Any]]:
         {"title": s.project.title, "url": s.project.get_absolute_url(), "reasons": list(s.reasons)}
         for s in found
     ]
+
+
+def champion_choices(ranked: list[capacity.Ranked]) -> list[tuple[str, str]]:
+    """Choices for the assignment form: the suggested champions in rank order, then every other listed one."""
+    choices = [
+        (str(r.candidate.key), f"{r.candidate.name} ({r.candidate.free_hours:f} hours a month free)")
+        for r in ranked
+    ]
+    suggested = {r.candidate.key for r in ranked}
+    others = champion_selectors.listed().exclude(pk__in=suggested).select_related("person")
+    choices += [(str(c.pk), f"{c.person.display_name} (not a match)") for c in others]
+    return choices
+
+
+def listed_champion(pk: int) -> Champion:
+    champion = champion_selectors.listed().filter(pk=pk).first()
+    if champion is None:
+        raise ValidationError({"champion": "Choose a champion from the register"})
+    return champion

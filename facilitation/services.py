@@ -16,12 +16,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from community.models import User
+from community.champions import services as champion_services
+from community.models import Champion, User
 from core.audit import audit_record, changes_between, snapshot
 from core.notify import notify
 from core.permissions import can, require
 from facilitation import choices, scoring
 from facilitation.models import (
+    Assignment,
     Criterion,
     CriterionScore,
     Decision,
@@ -241,9 +243,11 @@ def request_close(*, actor: User, request: FacilitationRequest, outcome: str) ->
     require(actor, "facilitation_request.manage", request)
     if not outcome.strip():
         raise ValidationError({"outcome": "Say what the work achieved"})
-    transition = _move(actor=actor, request=request, action=Action.CLOSE, reason=outcome.strip())
     request.outcome = outcome.strip()
     request.save(update_fields=["outcome"])
+    transition = _move(actor=actor, request=request, action=Action.CLOSE, reason=outcome.strip())
+    # Closing frees the facilitators' time from today on; the months already worked stay on record.
+    _release_assignments(actor=actor, request=request)
     return transition
 
 
@@ -380,3 +384,88 @@ def meeting_start(*, actor: User, held_on: datetime.date, title: str = "") -> Me
     meeting = Meeting.objects.create(held_on=held_on, title=title.strip(), started_by=actor)
     audit_record(actor=actor, obj=meeting, action="meeting_started")
     return meeting
+
+
+# --- assignments -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    actor: User,
+    request: FacilitationRequest,
+    champion: Champion,
+    hours_per_month: Decimal,
+    start: datetime.date,
+    end: datetime.date,
+    override_reason: str = "",
+) -> Assignment:
+    """Commit a champion's hours to an accepted request, through the register's capacity rule.
+
+    Refused (a ValidationError on `hours_per_month`) when it would take any month over the champion's
+    agreed capacity, unless a community admin overrides with a reason. The first assignment starts the
+    work; the champion is emailed.
+    """
+    require(actor, "facilitation_request.assign", request)
+    if hours_per_month is None or hours_per_month <= 0:
+        raise ValidationError({"hours_per_month": "Enter the hours per month, more than zero"})
+    if end < start:
+        raise ValidationError({"end": "The end must be on or after the start"})
+    assignment = Assignment.objects.create(
+        request=request,
+        champion=champion,
+        hours_per_month=hours_per_month,
+        start=start,
+        end=end,
+        override_reason=override_reason.strip(),
+        assigned_by=actor,
+    )
+    commitment = champion_services.commitment_create(
+        champion=champion,
+        hours_per_month=hours_per_month,
+        start=start,
+        end=end,
+        title=f"Facilitation: {request.title}"[:200],
+        by=actor,
+        source="facilitation",
+        source_ref=str(assignment.pk),
+        override_reason=override_reason.strip() or None,
+    )
+    assignment.commitment = commitment
+    if not commitment.override_reason:
+        assignment.override_reason = ""
+    assignment.save(update_fields=["commitment", "override_reason"])
+    audit_record(
+        actor=actor,
+        obj=request,
+        action="champion_assigned",
+        changes={
+            "facilitator": {
+                "from": None,
+                "to": f"{champion.person.display_name}: {hours_per_month} h/month, {start} to {end}",
+            }
+        },
+        message=assignment.override_reason and f"Capacity overridden: {assignment.override_reason}",
+    )
+    notify(
+        recipients=[champion.person.email],
+        subject=f"You have been asked to facilitate “{request.title}”",
+        template="facilitation/emails/assigned.txt",
+        context={"request": request, "assignment": assignment, "champion": champion},
+    )
+    if request.status == Status.ACCEPTED:
+        _move(actor=actor, request=request, action=Action.START)
+    return assignment
+
+
+def _release_assignments(*, actor: User, request: FacilitationRequest) -> int:
+    today = timezone.localdate()
+    released = 0
+    for assignment in request.assignments.filter(released_at__isnull=True).select_related("commitment"):
+        if assignment.commitment is not None:
+            champion_services.commitment_release(commitment=assignment.commitment, by=actor, on=today)
+        assignment.released_at = timezone.now()
+        assignment.end = max(assignment.start, min(assignment.end, today))
+        assignment.save(update_fields=["released_at", "end"])
+        released += 1
+    return released

@@ -96,6 +96,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sheets": selectors.visible_sheets(user, item) if item.status != Status.DRAFT else [],
         "may_see_scores": selectors.may_see_scores(user, item),
         "similar_requests": selectors.similar_open_requests(item) if item.status != Status.DRAFT else [],
+        "assignments": selectors.assignments_for(item),
         "missing": services.missing_for_submission(item)
         if item.status in (Status.DRAFT, Status.RETURNED)
         else {},
@@ -175,6 +176,7 @@ def _detail_with(request: HttpRequest, item: Any, **forms_: Any) -> HttpResponse
         "may_see_scores": selectors.may_see_scores(user, item),
         "similar_requests": selectors.similar_open_requests(item),
         "missing": {},
+        "assignments": selectors.assignments_for(item),
         **_related_context(item),
         **forms_,
     }
@@ -225,8 +227,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def _capacity_for(rows: list[Any]) -> dict[int, list[Any]]:
-    """Free capacity of matching champions per request, when the champion register is installed."""
-    return {}
+    """Free capacity over the next six months of the champions who match each request."""
+    return selectors.matching_capacity(rows)
 
 
 @require_POST
@@ -460,3 +462,66 @@ def portfolio_columns(hours: dict[int, Decimal]) -> list[Column]:
         Column("Submitted", lambda r: r.submitted_at),
         Column("Hours per month committed", lambda r: hours.get(r.pk, Decimal(0))),
     ]
+
+
+# --- assignment ----------------------------------------------------------------------------------------
+
+
+def _decimal(value: Any, default: Decimal) -> Decimal:
+    try:
+        number = Decimal(str(value))
+    except (ArithmeticError, ValueError):
+        return default
+    return number if number > 0 else default
+
+
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Suggested champions for an accepted request, with reasons, and the form that commits one."""
+    item = selectors.request_for(_me(request), pk)
+    if not can(_me(request), "facilitation_request.assign", item):
+        raise Http404("Facilitators are assigned to accepted requests")
+    period = selectors.default_period()
+    hours = _decimal(request.GET.get("hours"), Decimal(4))
+    ranked = selectors.suggestions(item, hours_per_month=hours, period=period)
+    choices = selectors.champion_choices(ranked)
+    may_override = can(_me(request), "facilitation_triage.view")  # community admins
+    best = next((r.candidate.key for r in ranked if r.has_time), None)
+    form = forms.AssignForm(
+        request.POST or None,
+        champions=choices,
+        may_override=may_override,
+        initial={"champion": best, "hours_per_month": hours, "start": period.start, "end": period.end},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assignment = services.assignment_create(
+                actor=_me(request),
+                request=item,
+                champion=selectors.listed_champion(int(data["champion"])),
+                hours_per_month=data["hours_per_month"],
+                start=data["start"],
+                end=data["end"],
+                override_reason=data.get("override_reason") or "",
+            )
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(
+                request,
+                f"{assignment.champion.person.display_name} is assigned "
+                f"{assignment.hours_per_month} hours a month, and has been emailed.",
+            )
+            return redirect("facilitation:detail", pk=pk)
+    return render(
+        request,
+        "facilitation/assign.jinja",
+        {
+            "item": item,
+            "ranked": ranked,
+            "form": form,
+            "hours": hours,
+            "period": period,
+            "assignments": selectors.assignments_for(item),
+        },
+    )

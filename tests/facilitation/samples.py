@@ -46,6 +46,7 @@ FACILITATION_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "facilitation:score": _request,
     "facilitation:decide": _request,
     "facilitation:manage": _request,
+    "facilitation:assign": lambda: _request(Status.ACCEPTED),
     "facilitation:meeting": _meeting,
     "facilitation:meeting_decide": _meeting_decide,
     "api:facilitation-request-detail": _request,
