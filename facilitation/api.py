@@ -3,6 +3,7 @@ permissions as the pages."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -16,7 +17,7 @@ from community.models import Organisation, Place, SystemPriority
 from core.access import SIGNED_IN, STEERING, Access
 from core.permissions import can
 from facilitation import choices, selectors, services
-from facilitation.models import Decision, FacilitationRequest, ScoreSheet
+from facilitation.models import Assignment, Decision, FacilitationRequest, ScoreSheet
 from projects.models import Project
 
 
@@ -263,10 +264,73 @@ class DecisionViewSet(
         return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
+class AssignmentSerializer(serializers.ModelSerializer):
+    champion_name = serializers.CharField(source="champion.person.display_name", read_only=True)
+
+    class Meta:
+        model = Assignment
+        fields = [
+            "id",
+            "request",
+            "champion",
+            "champion_name",
+            "hours_per_month",
+            "start",
+            "end",
+            "override_reason",
+            "assigned_at",
+            "released_at",
+        ]
+        read_only_fields = fields
+
+
+class AssignmentInputSerializer(serializers.Serializer):
+    request = serializers.IntegerField()
+    champion = serializers.IntegerField()
+    hours_per_month = serializers.DecimalField(max_digits=5, decimal_places=1, min_value=Decimal("0.5"))
+    start = serializers.DateField()
+    end = serializers.DateField()
+    override_reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AssignmentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """Champions assigned to the requests the caller may see. The steering group and admins assign;
+    hours beyond a champion's agreed capacity are refused unless an admin gives `override_reason`."""
+
+    serializer_class = AssignmentSerializer
+    filterset_fields = ["request"]
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        visible = selectors.visible_requests(self.request.user).values("pk")  # type: ignore[arg-type]
+        return (
+            Assignment.objects.filter(request__in=visible)
+            .select_related("champion__person")
+            .order_by("-assigned_at")
+        )
+
+    @extend_schema(request=AssignmentInputSerializer, responses=AssignmentSerializer)
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = AssignmentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        item = selectors.request_for(request.user, values.pop("request"))  # type: ignore[arg-type]
+        champion = selectors.listed_champion(values.pop("champion"))
+        assignment = services.assignment_create(
+            actor=request.user,  # type: ignore[arg-type]
+            request=item,
+            champion=champion,
+            **values,
+        )
+        return Response(AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
+
+
 router_routes = [
     ("facilitation/requests", RequestViewSet, "facilitation-request"),
     ("facilitation/scores", ScoreViewSet, "facilitation-score"),
     ("facilitation/decisions", DecisionViewSet, "facilitation-decision"),
+    ("facilitation/assignments", AssignmentViewSet, "facilitation-assignment"),
 ]
 access: dict[str, Access] = {
     "facilitation-request-list": SIGNED_IN,
@@ -276,4 +340,6 @@ access: dict[str, Access] = {
     "facilitation-score-detail": STEERING,
     "facilitation-decision-list": SIGNED_IN,
     "facilitation-decision-detail": SIGNED_IN,
+    "facilitation-assignment-list": SIGNED_IN,
+    "facilitation-assignment-detail": SIGNED_IN,
 }

@@ -38,6 +38,23 @@ def _decision() -> dict[str, Any]:
     return {"pk": Decision.objects.create(request=in_status(Status.ACCEPTED), outcome="accept").pk}
 
 
+def _assignment() -> dict[str, Any]:
+    import datetime
+
+    from facilitation.models import Assignment
+    from tests.champions.factories import ChampionFactory
+
+    today = datetime.date.today()
+    assignment = Assignment.objects.create(
+        request=in_status(Status.IN_PROGRESS),
+        champion=ChampionFactory(),
+        hours_per_month=2,
+        start=today,
+        end=today,
+    )
+    return {"pk": assignment.pk}
+
+
 FACILITATION_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "facilitation:detail": _request,
     "facilitation:edit": _request,
@@ -53,4 +70,5 @@ FACILITATION_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "api:facilitation-request-submit": _request,
     "api:facilitation-score-detail": _sheet,
     "api:facilitation-decision-detail": _decision,
+    "api:facilitation-assignment-detail": _assignment,
 }

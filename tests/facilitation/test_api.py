@@ -123,3 +123,37 @@ def test_decisions_through_the_api_follow_the_same_rules(steering, member):
         .status_code
         == 403
     )
+
+
+def test_assignments_through_the_api_follow_the_capacity_rule(steering, admin_user, member):
+    import datetime
+
+    from tests.champions.factories import ChampionFactory
+
+    item = in_status(Status.ACCEPTED, requester=member)
+    champion = ChampionFactory(hours_per_month=Decimal("5"))
+    start = datetime.date.today().replace(day=1)
+    body = {
+        "request": item.pk,
+        "champion": champion.pk,
+        "hours_per_month": "6",
+        "start": start.isoformat(),
+        "end": (start + datetime.timedelta(days=60)).isoformat(),
+    }
+
+    refused = api(steering).post(f"{BASE}/assignments/", body, format="json")
+    assert refused.status_code == 400
+    assert "over-commit" in refused.json()["hours_per_month"][0]
+    not_admin = api(steering).post(
+        f"{BASE}/assignments/", {**body, "override_reason": "Urgent"}, format="json"
+    )
+    assert not_admin.status_code == 400
+
+    created = api(admin_user).post(
+        f"{BASE}/assignments/", {**body, "override_reason": "Urgent"}, format="json"
+    )
+    assert created.status_code == 201
+    assert created.json()["override_reason"] == "Urgent"
+    seen = api(member).get(f"{BASE}/assignments/").json()["results"]
+    assert [a["champion"] for a in seen] == [champion.pk]
+    assert api(member).post(f"{BASE}/assignments/", body, format="json").status_code == 403
