@@ -450,10 +450,11 @@ def seed(out: TextIO) -> None:
         _history(
             item, demo, requester, admin, people.get(STEERING), meeting, created_at, criteria, version, people
         )
+    assigned = _assign_facilitators(admin)
     out.write(
         f"  facilitation: {len(REQUESTS)} requests "
         f"({FacilitationRequest.objects.filter(status=Status.QUEUED).count()} in the queue), "
-        f"framework version {version.number}\n"
+        f"framework version {version.number}, {assigned} facilitators assigned\n"
     )
 
 
@@ -514,3 +515,66 @@ def _history(item, demo, requester, admin, decider, meeting, start, criteria, ve
         )
         sheets.append(values)
     FacilitationRequest.objects.filter(pk=item.pk).update(priority_score=scoring.priority_score(sheets))
+
+
+# Hours a month each piece of work in progress takes from its facilitator.
+FACILITATOR_HOURS = {
+    "Virtual ward programme design workshops": Decimal("4"),
+    "Palliative and end of life care programme": Decimal("6"),
+    "Local maternity and neonatal system QI capability": Decimal("3"),
+}
+
+
+def _assign_facilitators(admin: User | None) -> int:
+    """Give each model assignment in progress the best-matched champion with time, through the register's
+    capacity seam (no email: demo champions cannot sign in). Left alone when already assigned."""
+    from community.champions import capacity
+    from community.champions.services import CapacityRefused, commitment_create
+    from facilitation.models import Assignment
+    from facilitation.selectors import listed_champion, suggestions
+
+    count = 0
+    today = timezone.localdate()
+    for title, hours in FACILITATOR_HOURS.items():
+        item = FacilitationRequest.objects.filter(title=title, status=Status.IN_PROGRESS).first()
+        if item is None:
+            continue
+        if Assignment.objects.filter(request=item).exists():
+            count += 1
+            continue
+        for months in (3, 2, 1):
+            end_month = capacity.Month.of(today)
+            for _ in range(months - 1):
+                end_month = end_month.next()
+            period = capacity.Period(today.replace(day=1), end_month.last_day)
+            ranked = [r for r in suggestions(item, hours_per_month=hours, period=period) if r.has_time]
+            if not ranked:
+                continue
+            champion = listed_champion(ranked[0].candidate.key)
+            assignment = Assignment.objects.create(
+                request=item,
+                champion=champion,
+                hours_per_month=hours,
+                start=period.start,
+                end=period.end,
+                assigned_by=admin,
+            )
+            try:
+                commitment = commitment_create(
+                    champion=champion,
+                    hours_per_month=hours,
+                    start=period.start,
+                    end=period.end,
+                    title=f"Facilitation: {item.title}",
+                    by=admin,
+                    source="facilitation",
+                    source_ref=str(assignment.pk),
+                )
+            except CapacityRefused:
+                assignment.delete()
+                continue
+            assignment.commitment = commitment
+            assignment.save(update_fields=["commitment"])
+            count += 1
+            break
+    return count

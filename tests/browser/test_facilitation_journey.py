@@ -1,11 +1,14 @@
 """A request's whole journey in the browser: staff submit it, an admin triages it, two steering group
-members score it, the meeting accepts it, and the requester sees it accepted."""
+members score it, the meeting accepts it, a champion is assigned, and the requester sees it accepted."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from core.roles import Role
 from facilitation.models import FacilitationRequest
 from facilitation.services import framework_ensure_default
+from tests.champions.factories import ChampionFactory
 from tests.community.factories import OrganisationFactory, UserFactory, verified
 
 PASSWORD = "a-good-password-123"
@@ -29,6 +32,9 @@ def test_a_request_goes_from_staff_to_an_accepted_decision(ui):
     _person("priya@ghc.example.org", Role.STEERING_GROUP)
     _person("rachel@icb.example.org", Role.STEERING_GROUP)
     criteria = list(framework_ensure_default().criteria.all())
+    coach = ChampionFactory(
+        person=_person("casey@ghc.example.org"), hours_per_month=Decimal("8"), methods=["system_coaching"]
+    )
 
     # Staff ask for facilitation.
     ui.sign_in(requester.email, PASSWORD)
@@ -81,10 +87,21 @@ def test_a_request_goes_from_staff_to_an_accepted_decision(ui):
     ui.submit("Record the decision")
     assert "The queue is empty" in ui.text()
 
+    # A champion is assigned, within their agreed capacity.
+    ui.goto(f"/facilitation/{item.pk}/assign/")
+    assert "Casey" in ui.text("table")
+    ui.fill({"#id_hours_per_month": "3"})
+    ui.submit("Assign")
+    assert "has been emailed" in ui.text()
+    item.refresh_from_db()
+    assert item.status == "in_progress"
+    assert item.assignments.get().champion == coach
+
     # The requester sees it accepted.
     _sign_out_and_in(ui, requester.email)
     ui.goto("/facilitation/")
-    assert "Accepted" in ui.text("table")
+    assert "In progress" in ui.text("table")
     ui.click("text=Falls with harm on the acute frailty unit")
     assert "Decision: accept (coaching)" in ui.text()
     assert "Strong case with a named sponsor." in ui.text()
+    assert "Casey" in ui.text("#facilitators + table")

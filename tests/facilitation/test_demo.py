@@ -6,7 +6,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from facilitation.models import Decision, FacilitationRequest, ScoreSheet, Transition
+from facilitation.models import Assignment, Decision, FacilitationRequest, ScoreSheet, Transition
 from facilitation.status import Status
 
 
@@ -16,6 +16,7 @@ def _counts():  # type: ignore[no-untyped-def]
         Transition.objects.count(),
         Decision.objects.count(),
         ScoreSheet.objects.count(),
+        Assignment.objects.count(),
     )
 
 
@@ -36,3 +37,5 @@ def test_the_demo_has_the_model_assignments_and_a_queue_at_every_stage(db):
     assert statuses == {s.value for s in Status}
     assert FacilitationRequest.objects.filter(status=Status.QUEUED).count() >= 4
     assert FacilitationRequest.objects.filter(status=Status.QUEUED, priority_score__isnull=False).exists()
+    in_progress = FacilitationRequest.objects.filter(status=Status.IN_PROGRESS)
+    assert Assignment.objects.filter(request__in=in_progress, commitment__source="facilitation").count() == 3
