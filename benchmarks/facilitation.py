@@ -19,6 +19,13 @@ def _request_path() -> str:
     return f"/facilitation/{item.pk}/"
 
 
+def _assign_path() -> str:
+    from facilitation.models import FacilitationRequest
+
+    item = FacilitationRequest.objects.get(title="Discharge to assess: reablement flow")
+    return f"/facilitation/{item.pk}/assign/"
+
+
 def _meeting_path() -> str:
     from facilitation.models import Meeting
 
@@ -31,6 +38,7 @@ FACILITATION_PAGES: list[Page] = [
     ("facilitation: triage", "/facilitation/triage/", ADMIN),
     ("facilitation: queue", "/facilitation/queue/", STEERING),
     ("facilitation: meeting", _meeting_path, STEERING),
+    ("facilitation: assign", _assign_path, STEERING),
     ("facilitation: portfolio", "/facilitation/portfolio/", BOARD),
     ("facilitation: API requests", "/api/v1/facilitation/requests/", STEERING),
 ]

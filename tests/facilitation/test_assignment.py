@@ -198,3 +198,28 @@ def test_the_queue_shows_the_free_capacity_of_matching_champions(
     assert {c.name for c in first} == {"Hana Champion", "Ivo Champion", "Jon Champion"}
     assert all(c.free_hours == Decimal("6") for c in first)
     assert "Hana Champion: 6.0 h/month free" in response.content.decode()
+
+
+def test_the_assign_and_meeting_pages_read_the_register_in_bounded_queries(
+    steering, client_for, django_assert_max_num_queries
+):
+    from facilitation.models import Meeting
+
+    frailty = SystemPriorityFactory(name="Frailty", slug="frailty")
+    accepted = in_status(Status.ACCEPTED, system_priority=frailty, support_wanted=["coaching"])
+    in_status(Status.QUEUED, system_priority=frailty, support_wanted=["coaching"])
+    for n in range(8):
+        champion = _champion(
+            f"Coach{n}", topics=[frailty], methods=["system_coaching"], places=[PlaceFactory()]
+        )
+        CommitmentFactory(champion=champion, hours_per_month=Decimal("1"))
+    meeting = Meeting.objects.create(held_on=TODAY)
+    client = client_for(steering)
+
+    with django_assert_max_num_queries(22):
+        assign = client.get(reverse("facilitation:assign", kwargs={"pk": accepted.pk}))
+    with django_assert_max_num_queries(22):
+        walk = client.get(reverse("facilitation:meeting", kwargs={"pk": meeting.pk}))
+
+    assert len(assign.context["ranked"]) == 8
+    assert len(walk.context["capacity"][walk.context["item"].pk]) == 3
