@@ -24,6 +24,15 @@ from projects.models import Project
 class RequestSerializer(serializers.ModelSerializer):
     requester: serializers.Field = serializers.StringRelatedField()
     status_label = serializers.CharField(read_only=True)
+    priority_score = serializers.SerializerMethodField()
+
+    def get_priority_score(self, item: FacilitationRequest) -> str | None:
+        """Hidden while the request is queued from members who have not scored it (against anchoring)."""
+        if item.priority_score is None:
+            return None
+        if item.status == "queued" and not self.context.get("sees_queued_scores", lambda _pk: True)(item.pk):
+            return None
+        return str(item.priority_score)
 
     class Meta:
         model = FacilitationRequest
@@ -123,6 +132,16 @@ class RequestViewSet(
     serializer_class = RequestSerializer
     filterset_fields = ["status"]
 
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        user = self.request.user
+        if getattr(self, "swagger_fake_view", False) or not user.is_authenticated:
+            return context
+        scored = selectors.scored_request_ids(user)  # type: ignore[arg-type]
+        admin = can(user, "facilitation_triage.view")
+        context["sees_queued_scores"] = lambda pk: admin or pk in scored
+        return context
+
     def get_queryset(self):  # type: ignore[no-untyped-def]
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
             return FacilitationRequest.objects.none()
@@ -137,7 +156,7 @@ class RequestViewSet(
         data = RequestInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         item = services.request_save(actor=request.user, values=_values(data.validated_data))  # type: ignore[arg-type]
-        return Response(RequestSerializer(item).data, status=status.HTTP_201_CREATED)
+        return Response(self.get_serializer(item).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=RequestInputSerializer, responses=RequestSerializer)
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -145,7 +164,7 @@ class RequestViewSet(
         data = RequestInputSerializer(data=request.data, partial=kwargs.get("partial", False))
         data.is_valid(raise_exception=True)
         item = services.request_save(actor=request.user, request=item, values=_values(data.validated_data))  # type: ignore[arg-type]
-        return Response(RequestSerializer(item).data)
+        return Response(self.get_serializer(item).data)
 
     @extend_schema(request=None, responses=RequestSerializer)
     @action(detail=True, methods=["post"])
@@ -154,7 +173,7 @@ class RequestViewSet(
         if item.requester_id != request.user.pk:
             raise PermissionDenied
         services.request_submit(actor=request.user, request=item)  # type: ignore[arg-type]
-        return Response(RequestSerializer(item).data)
+        return Response(self.get_serializer(item).data)
 
 
 class CriterionValueSerializer(serializers.Serializer):

@@ -141,6 +141,10 @@ def visible_sheets(user: User, request: FacilitationRequest) -> list[ScoreSheet]
     return [s for s in sheets if s.scorer_id == user.pk]
 
 
+def scored_request_ids(user: User) -> set[int]:
+    return set(ScoreSheet.objects.filter(scorer=user).values_list("request_id", flat=True))
+
+
 def may_see_scores(user: User, request: FacilitationRequest) -> bool:
     has_scored = ScoreSheet.objects.filter(request=request, scorer=user).exists()
     return may_see_others_scores(is_admin=is_admin(user), has_scored=has_scored)

@@ -457,7 +457,8 @@ def portfolio_columns(hours: dict[int, Decimal]) -> list[Column]:
         Column("Tight or loose", lambda r: r.direction),
         Column("Support wanted", lambda r: r.support_wanted_labels()),
         Column("Support level", lambda r: r.get_support_level_display() if r.support_level else ""),
-        Column("Priority score", lambda r: r.priority_score),
+        # Queued requests' scores stay on the queue page, behind the hidden-scores rule.
+        Column("Priority score", lambda r: r.priority_score if r.status != Status.QUEUED else None),
         Column("Success factors", lambda r: r.success_factor_count),
         Column("Submitted", lambda r: r.submitted_at),
         Column("Hours per month committed", lambda r: hours.get(r.pk, Decimal(0))),

@@ -165,3 +165,26 @@ def test_staff_cannot_edit_the_framework(member, client_for, framework):
 
     assert response.status_code == 403
     assert FrameworkVersion.objects.count() == 1
+
+
+def test_the_api_and_portfolio_hide_queued_scores_from_members_who_have_not_scored(
+    steering, steering_two, client_for, framework
+):
+    from rest_framework.test import APIClient
+
+    item = in_status(Status.QUEUED, title="Hidden score request")
+    _score(client_for(steering_two), item, full_scores(framework, 3))
+    api = APIClient()
+    api.force_authenticate(steering)
+
+    before = api.get(f"/api/v1/facilitation/requests/{item.pk}/").json()
+    portfolio = client_for(steering).get(reverse("facilitation:portfolio") + "?export=csv")
+    _score(client_for(steering), item, full_scores(framework, 1))
+    after = api.get(f"/api/v1/facilitation/requests/{item.pk}/").json()
+
+    assert before["priority_score"] is None
+    row = next(
+        line for line in b"".join(portfolio.streaming_content).decode().splitlines() if "Hidden" in line
+    )
+    assert "3.00" not in row
+    assert after["priority_score"] == "2.00"
