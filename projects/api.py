@@ -7,6 +7,7 @@ create and update call the same services. The team and progress notes are sub-re
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import django_filters
@@ -23,7 +24,9 @@ from core.access import SIGNED_IN
 from core.permissions import can
 from projects import selectors, services
 from projects.filters import ProjectFilter
-from projects.models import PROGRESS_SCORES, Method, Project, ProjectUpdate, Status, TeamMember
+from projects.models import Method, Project, ProjectUpdate, Status, TeamMember
+from projects.overlap import similar_projects
+from projects.rules import valid_progress_score
 from projects.views import SORTS
 
 
@@ -125,6 +128,21 @@ class ProjectDetailSerializer(ProjectSerializer):
         ]
 
 
+class SimilarQuerySerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    problem = serializers.CharField(required=False, default="", allow_blank=True)
+    aim = serializers.CharField(required=False, default="", allow_blank=True)
+    priorities = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    places = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    exclude = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class SimilarProjectSerializer(serializers.Serializer):
+    project = ProjectSerializer()
+    score = serializers.FloatField(help_text="0 to 1")
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
 class ProjectInputSerializer(serializers.Serializer):
     """What a client may write. On update, fields left out keep their values."""
 
@@ -148,7 +166,9 @@ class ProjectInputSerializer(serializers.Serializer):
     )
     tags = serializers.ListField(child=serializers.CharField(max_length=60), required=False)
     status = serializers.ChoiceField(choices=Status.choices, required=False)
-    progress_score = serializers.ChoiceField(choices=[str(v) for v, _ in PROGRESS_SCORES], required=False)
+    progress_score = serializers.DecimalField(
+        max_digits=2, decimal_places=1, required=False, help_text="IHI progress score: 0.5 to 5.0 in halves"
+    )
     start_date = serializers.DateField(required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
     co_production = serializers.BooleanField(required=False)
@@ -159,10 +179,10 @@ class ProjectInputSerializer(serializers.Serializer):
         required=False, default=False, help_text="On create: publish at once instead of saving a draft"
     )
 
-    def validate_progress_score(self, value: str) -> Any:
-        from decimal import Decimal
-
-        return Decimal(value)
+    def validate_progress_score(self, value: Decimal) -> Decimal:
+        if not valid_progress_score(value):
+            raise serializers.ValidationError("Choose a progress score from 0.5 to 5.0, in steps of 0.5")
+        return value
 
 
 EXAMPLE = OpenApiExample(
@@ -273,6 +293,38 @@ class ProjectViewSet(
             raise PermissionDenied
         return project
 
+    @extend_schema(
+        summary="Published projects like the described work, with reasons",
+        description="The overlap check the registration form uses: pass what you know of the new work.",
+        parameters=[
+            OpenApiParameter("title", str, required=True),
+            OpenApiParameter("problem", str),
+            OpenApiParameter("aim", str),
+            OpenApiParameter("priorities", int, many=True, description="System priority ids"),
+            OpenApiParameter("places", int, many=True, description="Place ids"),
+            OpenApiParameter("exclude", int, description="A project id to leave out (the project itself)"),
+        ],
+        responses=SimilarProjectSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
+    def similar(self, request: Request) -> Response:
+        params: dict[str, Any] = {
+            key: request.query_params.getlist(key) if key in ("priorities", "places") else value
+            for key, value in request.query_params.items()
+        }
+        query = SimilarQuerySerializer(data=params)
+        query.is_valid(raise_exception=True)
+        data = query.validated_data
+        found = similar_projects(
+            title=data["title"],
+            problem=data["problem"],
+            aim=data["aim"],
+            priority_ids=data["priorities"],
+            place_ids=data["places"],
+            exclude_id=data["exclude"],
+        )
+        return Response(SimilarProjectSerializer(found, many=True).data)
+
     @extend_schema(methods=["GET"], summary="The project's team", responses=TeamMemberSerializer(many=True))
     @extend_schema(
         methods=["POST"],
@@ -339,4 +391,5 @@ access = {
     "project-team": SIGNED_IN,
     "project-team-member": SIGNED_IN,
     "project-updates": SIGNED_IN,
+    "project-similar": SIGNED_IN,
 }

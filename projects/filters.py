@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from community import selectors as community_selectors
-from community.models import Organisation, Place, SystemPriority
+from community.models import Organisation, SystemPriority
 from projects import selectors
 from projects.models import PROGRESS_SCORES, Method, Project, Status, TeamMember
 
@@ -32,20 +32,26 @@ class ProjectFilter(django_filters.FilterSet):
         queryset=Organisation.objects.filter(is_active=True).order_by("name"),
         method="filter_organisation",
         label="Organisation",
+        empty_label="Any organisation",
     )
     place = django_filters.ModelChoiceFilter(
-        queryset=Place.objects.order_by("kind", "name"),
+        queryset=selectors.places_in_order(),
         method="filter_place",
         label="Place",
+        empty_label="Anywhere",
         help_text="Includes the places within it",
     )
     priority = django_filters.ModelChoiceFilter(
         queryset=SystemPriority.objects.filter(is_active=True).order_by("order", "name"),
         method="filter_priority",
         label="System priority",
+        empty_label="Any priority",
     )
     method = django_filters.ModelChoiceFilter(
-        queryset=Method.objects.order_by("order", "name"), method="filter_method", label="Method or tool"
+        queryset=Method.objects.order_by("order", "name"),
+        method="filter_method",
+        label="Method or tool",
+        empty_label="Any method",
     )
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, widget=forms.CheckboxSelectMultiple, label="Status"
@@ -53,7 +59,7 @@ class ProjectFilter(django_filters.FilterSet):
     progress_min = django_filters.TypedChoiceFilter(
         field_name="progress_score",
         lookup_expr="gte",
-        choices=[(str(v), label) for v, label in PROGRESS_SCORES],
+        choices=[("", "Any score"), *((str(v), label) for v, label in PROGRESS_SCORES)],
         coerce=Decimal,
         label="Progress score at least",
     )

@@ -8,6 +8,7 @@ from django import forms
 
 from community.models import Place, User
 from core.widgets import DateField
+from projects import selectors
 from projects.models import Project, TeamMember
 
 TEXT_FIELDS = ("problem", "aim", "how_we_will_know", "change_ideas", "results", "learning")
@@ -33,7 +34,9 @@ SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
 
 class PlaceChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.name} ({obj.get_kind_display().lower()})"
+        if obj.kind in (Place.Kind.SYSTEM, Place.Kind.PLACE):
+            return f"{obj.name} ({obj.get_kind_display().lower()})"
+        return f"{obj.name}, {obj.parent.name}" if obj.parent else obj.name
 
 
 class ProjectForm(forms.ModelForm):
@@ -48,7 +51,7 @@ class ProjectForm(forms.ModelForm):
         help_text="Keywords that help others find the project, separated by commas",
     )
     places = PlaceChoiceField(
-        queryset=Place.objects.order_by("kind", "name"),
+        queryset=selectors.places_in_order(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Places",

@@ -23,9 +23,10 @@ from projects import similarity
 from projects.models import SEARCH_CONFIG, Project
 from projects.search import prefix_query
 
-CANDIDATES = 40
+CANDIDATES = 25
 MIN_SCORE = 0.2
 MIN_TITLE_SIMILARITY = 0.3
+REASON_WORDS = 6
 MAX_WORDS = 60  # of the new work's text; a long problem statement should not swamp the title
 
 
@@ -118,7 +119,9 @@ def similar_projects(
             continue
         reasons = []
         if match.matched:
-            reasons.append("Shares the words " + _listed((spelled[m] for m in match.matched), quote=True))
+            # The query's words come title first, so the first few shared ones are the telling ones.
+            shown = [spelled[m] for m in match.matched[:REASON_WORDS]]
+            reasons.append("Shares the words " + _listed(shown, quote=True))
         if same_priorities:
             reasons.append("Same system priority: " + _listed(p.name for p in same_priorities))
         if same_places:

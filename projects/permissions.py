@@ -35,8 +35,3 @@ def can_edit(user: Any, project: Any) -> bool:
 @rule("project.publish")
 def can_publish(user: Any, project: Any) -> bool:
     return can_edit(user, project)
-
-
-@rule("project.delete")
-def can_delete(user: Any, project: Any) -> bool:
-    return is_admin(user)

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
-from community.models import User
+from community.models import Place, User
 from core.audit import audit_trail
 from core.models import AuditEntry
 from core.permissions import is_admin
-from projects.models import SEARCH_CONFIG, Attachment, Method, Project, ProjectUpdate, TeamMember
+from projects.models import SEARCH_CONFIG, Attachment, Project, ProjectUpdate, TeamMember
 from projects.rules import SHOWCASE_STATUSES
 from projects.search import prefix_query, words
 
-TITLE_MATCH = 0.3
+LEAD_FIRST = Case(When(role=TeamMember.Role.LEAD, then=Value(0)), default=Value(1))
 
 
 def visible_projects(user: Any) -> QuerySet[Project]:
@@ -68,7 +68,7 @@ def project_for_page(user: Any, pk: int) -> Project:
                 Prefetch(
                     "memberships",
                     queryset=TeamMember.objects.select_related("user", "user__organisation").order_by(
-                        "role", "user__first_name", "user__last_name"
+                        LEAD_FIRST, "role", "user__first_name", "user__last_name"
                     ),
                 ),
                 Prefetch("updates", queryset=ProjectUpdate.objects.select_related("author")),
@@ -88,6 +88,10 @@ def project_for_user(user: Any, pk: int) -> Project:
         raise Http404("No such project") from None
 
 
+def team_of(project: Project) -> QuerySet[TeamMember]:
+    return project.memberships.select_related("user", "user__organisation").order_by(LEAD_FIRST, "role", "id")
+
+
 def history(project: Project, limit: int = 50) -> list[AuditEntry]:
     return list(audit_trail(project)[:limit])
 
@@ -102,8 +106,10 @@ def showcase(user: Any) -> QuerySet[Project]:
     )
 
 
-def methods() -> QuerySet[Method]:
-    return Method.objects.order_by("order", "name")
+def places_in_order() -> QuerySet[Place]:
+    """System, then localities, then primary care networks, then neighbourhoods; by name within each."""
+    level = Case(*(When(kind=kind, then=Value(n)) for kind, n in Place.LEVELS.items()), default=Value(9))
+    return Place.objects.select_related("parent").order_by(level, "name")
 
 
 def people_search(text: str, *, exclude_ids: set[int], limit: int = 20) -> QuerySet[User]:

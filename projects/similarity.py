@@ -7,6 +7,7 @@ Pure functions over plain values (no Django): `projects.overlap` feeds them what
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -34,6 +35,19 @@ def lexemes_match(query: str, candidate: str) -> bool:
     return len(candidate) >= MIN_REVERSE_PREFIX and query.startswith(candidate)
 
 
+def _matching(query: str, ordered: list[str], document: Mapping[str, set[str]]) -> list[str]:
+    """The document's lexemes that `lexemes_match` the query, found by bisection rather than a scan."""
+    found = []
+    index = bisect_left(ordered, query)
+    while index < len(ordered) and ordered[index].startswith(query):
+        found.append(ordered[index])
+        index += 1
+    for length in range(MIN_REVERSE_PREFIX, len(query)):
+        if query[:length] in document:
+            found.append(query[:length])
+    return found
+
+
 @dataclass(frozen=True)
 class TextMatch:
     score: float  # 0..1: the weighted share of the query's words the candidate has
@@ -45,13 +59,13 @@ def text_match(query: Mapping[str, float], document: Mapping[str, set[str]]) -> 
     total = sum(query.values())
     if not total:
         return TextMatch(0.0, ())
+    ordered = sorted(document)
     gained = 0.0
     matched = []
     for lexeme, importance in query.items():
         best = 0.0
-        for candidate, weights in document.items():
-            if lexemes_match(lexeme, candidate):
-                best = max(best, *(FIELD_WEIGHTS[w] for w in weights))
+        for candidate in _matching(lexeme, ordered, document):
+            best = max(best, *(FIELD_WEIGHTS[w] for w in document[candidate]))
         if best:
             gained += importance * best
             matched.append(lexeme)

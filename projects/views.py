@@ -57,7 +57,13 @@ def browse(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     )
     if fmt := export_format(request):
         return export_response(listing.ordered, COLUMNS, filename="projects", fmt=fmt, sheet_title="Projects")
-    return render(request, "projects/browse.jinja", {"listing": listing, "searching": searching})
+    counts = selectors.status_counts(listing.ordered) if listing.paged.count else {}
+    by_status = [
+        (value, label, counts[value]) for value, label in Project.Status.choices if counts.get(value)
+    ]
+    return render(
+        request, "projects/browse.jinja", {"listing": listing, "searching": searching, "by_status": by_status}
+    )
 
 
 def _similar_from(form: ProjectForm, exclude_id: int | None = None) -> list[Any]:
@@ -196,7 +202,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
                 f"{member.user.display_name} is on the team as {member.get_role_display().lower()}.",
             )
             return redirect("projects:team", pk=project.pk)
-    members = list(project.memberships.select_related("user", "user__organisation").order_by("role", "id"))
+    members = list(selectors.team_of(project))
     found = []
     if search.is_valid() and search.cleaned_data["q"]:
         found = list(

@@ -156,3 +156,17 @@ def test_the_schema_documents_the_project_endpoints(member):
         "/api/v1/projects/{id}/updates/",
     } <= set(paths)
     assert "post" in paths["/api/v1/projects/"] and "patch" in paths["/api/v1/projects/{id}/"]
+
+
+def test_the_overlap_check_is_offered_to_other_systems(member):
+    ward = ProjectFactory(title="Frailty virtual ward")
+    ProjectFactory(title="Frail draft ward", published_at=None)
+
+    response = _api(member).get("/api/v1/projects/similar/", {"title": "Virtual ward for frail older people"})
+
+    assert response.status_code == 200
+    found = response.json()
+    assert [f["project"]["id"] for f in found] == [ward.pk]
+    assert found[0]["reasons"] and 0 < found[0]["score"] <= 1
+    missing = _api(member).get("/api/v1/projects/similar/")
+    assert missing.status_code == 400 and "title" in missing.json()

@@ -143,3 +143,13 @@ def test_browse_queries_do_not_grow_with_projects(member, client_for, django_ass
         response = client.get("/projects/", {"q": "improvement", "priority": priority.pk})
     assert len(_titles(response)) == 20
     assert Project.objects.count() == 30
+
+
+def test_the_results_are_counted_by_status_with_links_that_filter(member, client_for):
+    for status in ("testing", "testing", "completed"):
+        ProjectFactory(status=status, results="Done" if status == "completed" else "")
+
+    response = client_for(member).get("/projects/")
+
+    assert response.context["by_status"] == [("testing", "Testing changes", 2), ("completed", "Completed", 1)]
+    assert "?status=completed" in response.content.decode()

@@ -46,3 +46,11 @@ def test_only_letters_and_digits_reach_a_query() -> None:
     assert prefix_query(["frail", "ward"], "|") == "frail:* | ward:*"
     assert prefix_query([]) == ""
     assert words("Café naïve") == ["café", "naïve"]
+
+
+def test_the_fast_match_agrees_with_the_rule_for_every_pair() -> None:
+    document = {w: {"A"} for w in ["car", "care", "carer", "frail", "frailti", "ward", "award", "wards"]}
+    for query in ["car", "care", "carers", "frail", "frailti", "frailty", "ward", "aw", "war"]:
+        expected = {d for d in document if lexemes_match(query, d)}
+        got = set(text_match({query: 1.0}, document).matched)
+        assert (query in got) == bool(expected), query
