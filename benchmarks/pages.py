@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from benchmarks.champions import CHAMPION_PAGES
+from benchmarks.facilitation import FACILITATION_PAGES
 from benchmarks.governance import GOVERNANCE_PAGES
 from benchmarks.measurement import MEASUREMENT_PAGES
 from benchmarks.projects import PROJECT_PAGES
@@ -26,4 +27,5 @@ PAGES: list[Page] = [
     *MEASUREMENT_PAGES,
     *TRAINING_PAGES,
     *GOVERNANCE_PAGES,
+    *FACILITATION_PAGES,
 ]

@@ -11,6 +11,7 @@ from typing import Any
 
 from tests.champions.samples import CHAMPION_SAMPLES
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
+from tests.facilitation.samples import FACILITATION_SAMPLES
 from tests.governance.samples import GOVERNANCE_SAMPLES
 from tests.projects.measurement.samples import MEASUREMENT_SAMPLES
 from tests.projects.samples import PROJECT_SAMPLES
@@ -27,4 +28,5 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     **MEASUREMENT_SAMPLES,
     **TRAINING_SAMPLES,
     **GOVERNANCE_SAMPLES,
+    **FACILITATION_SAMPLES,
 }

@@ -212,6 +212,7 @@ SPECTACULAR_SETTINGS = {
         "ChampionStatusEnum": "community.champions.models.Champion.Status",
         "ChampionLevelEnum": "community.champions.models.Level",
         "ChampionMethodEnum": "community.champions.models.Method",
+        "FacilitationStatusEnum": "facilitation.models.STATUS_CHOICES",
         "ProjectStatusEnum": "projects.models.Status",
         "ProjectProgressScoreEnum": "projects.models.PROGRESS_SCORES",
     },

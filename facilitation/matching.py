@@ -1,0 +1,54 @@
+"""Which improvement methods a request calls for, to match champions. Pure: no Django imports.
+
+The request says what support it wants; the decision says the level of support given. Both map to the
+champion register's methods (community.champions.models.Method values).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+SUPPORT_METHODS: dict[str, frozenset[str]] = {
+    "in_depth": frozenset({"model_for_improvement", "large_scale_change"}),
+    "workshop": frozenset({"facilitation"}),
+    "coaching": frozenset({"system_coaching"}),
+    "measurement": frozenset({"measurement_spc"}),
+    "training": frozenset(),
+    "advice": frozenset(),
+}
+
+LEVEL_METHODS: dict[str, frozenset[str]] = {
+    "in_depth": frozenset({"model_for_improvement", "large_scale_change"}),
+    "facilitation": frozenset({"facilitation"}),
+    "coaching": frozenset({"system_coaching"}),
+    "light_touch": frozenset(),
+}
+
+
+def methods_for(support_wanted: Iterable[str], support_level: str = "") -> frozenset[str]:
+    found: set[str] = set(LEVEL_METHODS.get(support_level, frozenset()))
+    for key in support_wanted:
+        found |= SUPPORT_METHODS.get(key, frozenset())
+    return frozenset(found)
+
+
+def related_places(place_id: int | None, parents: Mapping[int, int | None]) -> frozenset[int]:
+    """The place, every place inside it and every place around it, from a child → parent map."""
+    if place_id is None:
+        return frozenset()
+    found = {place_id}
+    current = parents.get(place_id)
+    while current is not None and current not in found:
+        found.add(current)
+        current = parents.get(current)
+    children: dict[int, list[int]] = {}
+    for child, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    stack = [place_id]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return frozenset(found)

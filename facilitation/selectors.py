@@ -1,0 +1,416 @@
+"""Reads of facilitation requests, scoped to the user, shared by pages and the API."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+from django.utils import timezone
+
+from community.champions import capacity
+from community.champions import selectors as champion_selectors
+from community.champions import services as champion_services
+from community.champions.models import Champion, ChampionCommitment, Method
+from community.models import Place, User
+from core.audit import audit_trail
+from core.permissions import can
+from facilitation.matching import methods_for, related_places
+from facilitation.models import (
+    Assignment,
+    Criterion,
+    CriterionScore,
+    Decision,
+    FacilitationRequest,
+    FrameworkVersion,
+    Meeting,
+    ScoreSheet,
+    Transition,
+)
+from facilitation.permissions import is_admin, is_decider
+from facilitation.scoring import may_see_others_scores
+from facilitation.status import OPEN, TRIAGE, Status
+from projects.models import Project
+
+
+def _base() -> QuerySet[FacilitationRequest]:
+    return FacilitationRequest.objects.select_related(
+        "requester", "place", "system_priority", "related_project"
+    ).prefetch_related("organisations")
+
+
+def visible_requests(user: User) -> QuerySet[FacilitationRequest]:
+    """Every request this user may see: their own; all but others' drafts for the steering group;
+    everything for admins."""
+    rows = _base()
+    if is_admin(user):
+        return rows
+    if is_decider(user):
+        return rows.filter(Q(requester=user) | ~Q(status=Status.DRAFT))
+    return rows.filter(requester=user)
+
+
+def my_requests(user: User) -> QuerySet[FacilitationRequest]:
+    return _base().filter(requester=user).order_by("-updated_at")
+
+
+def request_for(user: User, pk: int) -> FacilitationRequest:
+    """The request, or 404 when it does not exist or the user may not see it."""
+    request = _base().filter(pk=pk).first()
+    if request is None or not can(user, "facilitation_request.view", request):
+        raise Http404("No such request")
+    return request
+
+
+def triage_list() -> QuerySet[FacilitationRequest]:
+    return _base().filter(status__in=TRIAGE).order_by("submitted_at")
+
+
+def returned_list() -> QuerySet[FacilitationRequest]:
+    return _base().filter(status=Status.RETURNED).order_by("-updated_at")
+
+
+def queue() -> QuerySet[FacilitationRequest]:
+    """Queued requests by priority score (unscored last) then age, with their score sheets."""
+    return (
+        _base()
+        .filter(status=Status.QUEUED)
+        .prefetch_related(
+            Prefetch("score_sheets", queryset=ScoreSheet.objects.select_related("scorer", "version"))
+        )
+        .order_by(F("priority_score").desc(nulls_last=True), "submitted_at", "pk")
+    )
+
+
+def deferred() -> QuerySet[FacilitationRequest]:
+    return _base().filter(status=Status.DEFERRED).order_by("review_date", "submitted_at")
+
+
+def transitions(request: FacilitationRequest) -> QuerySet[Transition]:
+    return Transition.objects.filter(request=request).select_related("actor").order_by("at", "pk")
+
+
+def decisions(request: FacilitationRequest) -> QuerySet[Decision]:
+    return Decision.objects.filter(request=request).select_related("decided_by", "meeting")
+
+
+def history(request: FacilitationRequest) -> Any:
+    return audit_trail(request).order_by("-at")
+
+
+def current_framework() -> FrameworkVersion | None:
+    return (
+        FrameworkVersion.objects.prefetch_related("criteria")
+        .select_related("created_by")
+        .order_by("-number")
+        .first()
+    )
+
+
+def framework_versions() -> QuerySet[FrameworkVersion]:
+    return (
+        FrameworkVersion.objects.select_related("created_by").prefetch_related("criteria").order_by("-number")
+    )
+
+
+def own_sheet(user: User, request: FacilitationRequest) -> ScoreSheet | None:
+    return (
+        ScoreSheet.objects.filter(request=request, scorer=user)
+        .select_related("version")
+        .prefetch_related(Prefetch("items", queryset=CriterionScore.objects.select_related("criterion")))
+        .first()
+    )
+
+
+def visible_sheets(user: User, request: FacilitationRequest) -> list[ScoreSheet]:
+    """The score sheets this user may read: all once they have scored (or are an admin), else their own."""
+    sheets = list(
+        ScoreSheet.objects.filter(request=request)
+        .select_related("scorer", "version")
+        .prefetch_related(Prefetch("items", queryset=CriterionScore.objects.select_related("criterion")))
+        .order_by("scored_at")
+    )
+    has_scored = any(s.scorer_id == user.pk for s in sheets)
+    if may_see_others_scores(is_admin=is_admin(user), has_scored=has_scored):
+        return sheets
+    return [s for s in sheets if s.scorer_id == user.pk]
+
+
+def scored_request_ids(user: User) -> set[int]:
+    return set(ScoreSheet.objects.filter(scorer=user).values_list("request_id", flat=True))
+
+
+def may_see_scores(user: User, request: FacilitationRequest) -> bool:
+    has_scored = ScoreSheet.objects.filter(request=request, scorer=user).exists()
+    return may_see_others_scores(is_admin=is_admin(user), has_scored=has_scored)
+
+
+def sheets_visible_in_queue(user: User, rows: list[FacilitationRequest]) -> dict[int, bool]:
+    """For each queued request: may this user see its scores? (uses the prefetched sheets)."""
+    admin = is_admin(user)
+    return {
+        r.pk: may_see_others_scores(
+            is_admin=admin, has_scored=any(s.scorer_id == user.pk for s in r.score_sheets.all())
+        )
+        for r in rows
+    }
+
+
+def criteria_for(version: FrameworkVersion) -> QuerySet[Criterion]:
+    return version.criteria.order_by("order", "pk")
+
+
+def meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.select_related("started_by").order_by("-held_on", "-pk")
+
+
+def meeting_for(pk: int) -> Meeting:
+    meeting = Meeting.objects.filter(pk=pk).first()
+    if meeting is None:
+        raise Http404("No such meeting")
+    return meeting
+
+
+def meeting_decisions(meeting: Meeting) -> QuerySet[Decision]:
+    return meeting.decisions.select_related("request", "decided_by").order_by("decided_at")
+
+
+# --- similar open requests ---------------------------------------------------------------------------
+
+METHOD_LABELS = dict(Method.choices)
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "we",
+        "with",
+        "want",
+        "would",
+        "need",
+        "help",
+    ]
+)
+
+
+def _words(*texts: str) -> set[str]:
+    return {w for t in texts for w in _WORD.findall((t or "").lower()) if len(w) > 2 and w not in _STOP}
+
+
+def similar_open_requests(
+    request: FacilitationRequest, limit: int = 5
+) -> list[tuple[FacilitationRequest, float]]:
+    """Other open requests that look alike: shared words in title, challenge and aim; same priority
+    or place."""
+    mine = _words(request.title, request.challenge, request.aim)
+    candidates = (
+        FacilitationRequest.objects.filter(status__in=OPEN)
+        .exclude(pk=request.pk)
+        .only("pk", "title", "challenge", "aim", "status", "system_priority_id", "place_id", "submitted_at")
+    )
+    scored = []
+    for other in candidates:
+        theirs = _words(other.title, other.challenge, other.aim)
+        overlap = len(mine & theirs) / len(mine | theirs) if mine and theirs else 0.0
+        bonus = 0.0
+        if request.system_priority_id and other.system_priority_id == request.system_priority_id:
+            bonus += 0.1
+        if request.place_id and other.place_id == request.place_id:
+            bonus += 0.05
+        if overlap >= 0.08:
+            scored.append((other, round(overlap + bonus, 3)))
+    scored.sort(key=lambda pair: -pair[1])
+    return scored[:limit]
+
+
+# --- portfolio ---------------------------------------------------------------------------------------
+
+
+def portfolio() -> QuerySet[FacilitationRequest]:
+    """All facilitation work past the draft stage, for the steering group, board and admins."""
+    return _base().exclude(status=Status.DRAFT).order_by("-submitted_at", "-pk")
+
+
+def hours_by_request(request_ids: list[int]) -> dict[int, Decimal]:
+    """Hours per month committed to each request by its facilitators who are still assigned."""
+    rows = (
+        Assignment.objects.filter(request_id__in=request_ids, released_at__isnull=True)
+        .values("request_id")
+        .annotate(total=Sum("hours_per_month"))
+    )
+    return {row["request_id"]: row["total"] for row in rows}
+
+
+def assignments_for(request: FacilitationRequest) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(request=request)
+        .select_related("champion__person", "assigned_by")
+        .order_by("released_at", "start", "pk")
+    )
+
+
+def default_period(today: datetime.date | None = None) -> capacity.Period:
+    """The next six months from today: the period suggestions and the queue's free capacity look at."""
+    start = today or timezone.localdate()
+    end_month = capacity.Month.of(start)
+    for _ in range(5):
+        end_month = end_month.next()
+    return capacity.Period(start, end_month.last_day)
+
+
+def suggestions(
+    request: FacilitationRequest, *, hours_per_month: Decimal, period: capacity.Period
+) -> list[capacity.Ranked]:
+    """Champions ranked for this request by method, topic and place match and free capacity (the
+    register's ranking), each with the reasons."""
+    return champion_selectors.suggest(
+        methods=methods_for(request.support_wanted, request.support_level),
+        topic_ids=[request.system_priority_id] if request.system_priority_id else [],
+        place=request.place,
+        hours_per_month=hours_per_month,
+        period=period,
+    )
+
+
+@dataclass(frozen=True)
+class FreeCapacity:
+    name: str
+    free_hours: Decimal
+    reasons: tuple[str, ...]
+
+
+def matching_capacity(
+    rows: list[FacilitationRequest], period: capacity.Period | None = None, limit: int = 3
+) -> dict[int, list[FreeCapacity]]:
+    """For each request, the matching champions with free time over `period`, best first.
+
+    Reads the register once for all requests (the register's own `suggest` reads it per request)."""
+    if not rows:
+        return {}
+    period = period or default_period()
+    span = capacity.Period(capacity.Month.of(period.start).first_day, capacity.Month.of(period.end).last_day)
+    champions = list(
+        champion_selectors.listed().prefetch_related(
+            Prefetch(
+                "commitments",
+                queryset=ChampionCommitment.objects.filter(start__lte=span.end, end__gte=span.start),
+                to_attr="commitments_in_period",
+            )
+        )
+    )
+    parents = dict(Place.objects.values_list("pk", "parent_id"))
+    prepared = []
+    for c in champions:
+        commitments = [
+            capacity.Commitment(x.hours_per_month, capacity.Period(x.start, x.end))
+            for x in c.commitments_in_period  # type: ignore[attr-defined]
+        ]
+        prepared.append(
+            (
+                c,
+                {p.pk: p.name for p in c.places.all()},
+                {t.pk: t.name for t in c.topics.all()},
+                capacity.free_hours(champion_services.agreement_of(c), commitments, period),
+            )
+        )
+    result: dict[int, list[FreeCapacity]] = {}
+    for request in rows:
+        place_ids = related_places(request.place_id, parents)
+        need = capacity.Need(
+            methods=methods_for(request.support_wanted, request.support_level),
+            topic_ids=frozenset([request.system_priority_id]) if request.system_priority_id else frozenset(),
+            place_ids=place_ids,
+        )
+        candidates = [
+            capacity.Candidate(
+                key=c.pk,
+                name=c.person.display_name,
+                methods=frozenset(c.methods),
+                topic_ids=frozenset(topics),
+                place_ids=frozenset(places) if places else place_ids,
+                free_hours=free,
+                method_labels=METHOD_LABELS,
+                topic_labels=topics,
+                place_labels=places or {p: "anywhere in the system" for p in place_ids},
+            )
+            for c, places, topics, free in prepared
+        ]
+        ranked = [r for r in capacity.rank(need, candidates) if r.has_time][:limit]
+        result[request.pk] = [
+            FreeCapacity(r.candidate.name, r.candidate.free_hours, r.reasons) for r in ranked
+        ]
+    return result
+
+
+# --- the project register ------------------------------------------------------------------------------
+
+
+def related_project_choices() -> QuerySet[Project]:
+    """Published projects a request can name as related (drafts are their teams' own business)."""
+    return Project.objects.filter(published_at__isnull=False).only("pk", "title").order_by("title")
+
+
+def similar_projects_for(request: FacilitationRequest) -> list[dict[str, Any]]:
+    """Registered projects like this request, from the register's own overlap detection."""
+    from projects.overlap import similar_projects
+
+    found = similar_projects(
+        title=request.title,
+        problem=request.challenge,
+        aim=request.aim,
+        priority_ids=[request.system_priority_id] if request.system_priority_id else [],
+        place_ids=[request.place_id] if request.place_id else [],
+        exclude_id=request.related_project_id,
+    )
+    return [
+        {"title": s.project.title, "url": s.project.get_absolute_url(), "reasons": list(s.reasons)}
+        for s in found
+    ]
+
+
+def champion_choices(ranked: list[capacity.Ranked]) -> list[tuple[str, str]]:
+    """Choices for the assignment form: the suggested champions in rank order, then every other listed one."""
+    choices = [
+        (str(r.candidate.key), f"{r.candidate.name} ({r.candidate.free_hours:f} hours a month free)")
+        for r in ranked
+    ]
+    suggested = {r.candidate.key for r in ranked}
+    others = champion_selectors.listed().exclude(pk__in=suggested).select_related("person")
+    choices += [(str(c.pk), f"{c.person.display_name} (not a match)") for c in others]
+    return choices
+
+
+def listed_champion(pk: int) -> Champion:
+    champion = champion_selectors.listed().filter(pk=pk).first()
+    if champion is None:
+        raise ValidationError({"champion": "Choose a champion from the register"})
+    return champion

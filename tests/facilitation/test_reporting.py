@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from facilitation.models import Assignment, Decision
+from facilitation.reporting import facilitation_figures
+from facilitation.status import Status
+from tests.champions.factories import ChampionFactory
+from tests.facilitation.factories import in_status
+
+
+def test_the_figures_count_the_queue_decisions_levels_and_hours(db, django_assert_max_num_queries):
+    old = in_status(Status.QUEUED)
+    old.submitted_at = timezone.now() - datetime.timedelta(days=20)
+    old.save()
+    in_status(Status.QUEUED)
+    accepted = in_status(Status.IN_PROGRESS, support_level="coaching")
+    Decision.objects.create(request=accepted, outcome="accept", support_level="coaching")
+    today = timezone.localdate()
+    Assignment.objects.create(
+        request=accepted,
+        champion=ChampionFactory(),
+        hours_per_month=Decimal("4"),
+        start=today,
+        end=today + datetime.timedelta(days=30),
+    )
+    Assignment.objects.create(
+        request=accepted,
+        champion=ChampionFactory(),
+        hours_per_month=Decimal("9"),
+        start=today,
+        end=today,
+        released_at=timezone.now(),
+    )
+
+    with django_assert_max_num_queries(7):
+        figures = facilitation_figures()
+
+    assert figures["queue_size"] == 2
+    assert figures["queue_oldest_days"] == 20
+    assert figures["by_status"] == {"queued": 2, "in_progress": 1}
+    assert figures["decisions_by_outcome"] == {"accept": 1}
+    assert figures["accepted_by_support_level"] == {"coaching": 1}
+    assert figures["hours_per_month_committed"] == Decimal("4")
