@@ -39,7 +39,7 @@ def test_the_run_records_progress_and_a_second_delivery_does_nothing(admin_user,
 
     rebuild.refresh_from_db()
     registered = len(registry.all_dashboards())
-    assert registered >= 4  # community, delivery, capability, capacity
+    assert registered >= 5  # community, delivery, capability, capacity, portfolio
     assert built == registered and again == 0
     assert rebuild.status == DashboardRebuild.Status.DONE
     assert (rebuild.done, rebuild.total) == (registered, registered)
