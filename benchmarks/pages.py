@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from benchmarks.champions import CHAMPION_PAGES
+from benchmarks.governance import GOVERNANCE_PAGES
 from benchmarks.measurement import MEASUREMENT_PAGES
 from benchmarks.projects import PROJECT_PAGES
 from benchmarks.training import TRAINING_PAGES
-from benchmarks.governance import GOVERNANCE_PAGES
 
 Page = tuple[str, str | Callable[[], str], str | None]
 

@@ -11,10 +11,10 @@ from typing import Any
 
 from tests.champions.samples import CHAMPION_SAMPLES
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
+from tests.governance.samples import GOVERNANCE_SAMPLES
 from tests.projects.measurement.samples import MEASUREMENT_SAMPLES
 from tests.projects.samples import PROJECT_SAMPLES
 from tests.training.samples import TRAINING_SAMPLES
-from tests.governance.samples import GOVERNANCE_SAMPLES
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "account_confirm_email": lambda: {"key": "not-a-real-key"},

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from core.audit import audit_record, changes_between, snapshot
 from core.permissions import require
-from projects.models import Project
 from projects import portfolio_dashboard
+from projects.models import Project
 
 from .models import DataPoint, Measure, PDSACycle
 from .rows import Row
