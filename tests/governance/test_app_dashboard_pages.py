@@ -65,3 +65,9 @@ def test_staff_see_the_public_headlines_of_capability_and_portfolio_but_not_capa
     assert "Improvement coaches" not in html  # capacity is for the board
     assert "New competent improvers against target" not in html  # headlines only, no charts
     assert "Projects by status" not in html
+
+
+def test_the_home_page_links_staff_to_the_public_summary(member, client_for):
+    html = client_for(member).get(reverse("community:home")).content.decode()
+    assert f'href="{reverse("governance:summary")}"' in html
+    assert reverse("governance:dashboards") not in html  # staff are not offered the board's dashboards
