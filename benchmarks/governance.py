@@ -1,5 +1,6 @@
-"""Governance pages for `make bench`, and `python -m benchmarks.governance [--large N]` for rebuild and
-board pack timings (with N extra people, in a transaction that is rolled back)."""
+"""Governance pages for `make bench`, and `python -m benchmarks.governance [--large N] [--training N]`
+for rebuild and board pack timings (with N extra people, or N extra training records, in a transaction
+that is rolled back)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ def _first_meeting() -> str:
 GOVERNANCE_PAGES: list[Page] = [
     ("dashboards", "/governance/dashboards/", BOARD),
     ("dashboard: community", "/governance/dashboards/community/", BOARD),
+    ("dashboard: capability", "/governance/dashboards/capability/", BOARD),
+    ("dashboard: capacity", "/governance/dashboards/capacity/", BOARD),
+    ("dashboard: portfolio", "/governance/dashboards/portfolio/", BOARD),
     ("dashboard summary (staff)", "/governance/summary/", STAFF),
     ("delivery plan", "/governance/plan/", BOARD),
     ("delivery plan action", _first_action, BOARD),
@@ -65,6 +69,52 @@ def _large(people: int) -> None:
     print(f"rebuild community with {people:,} more people: {elapsed:8.1f} ms (rolled back)")
 
 
+def _large_training(records: int) -> None:
+    """Time the dashboards that read training records with many more of them (three programmes a
+    person, completed over the last three years), inside a transaction that is rolled back."""
+    import datetime
+    import time
+
+    from django.db import transaction
+
+    from community.models import Organisation
+    from governance.dashboards import snapshots
+    from training.models import Programme, Trainee, TrainingRecord
+
+    with transaction.atomic():
+        orgs = list(Organisation.objects.values_list("pk", flat=True))
+        programmes = list(Programme.objects.values_list("pk", flat=True))
+        each = min(3, len(programmes))
+        trainees = Trainee.objects.bulk_create(
+            Trainee(email=f"bench{i}@bench.example", organisation_id=orgs[i % len(orgs)])
+            for i in range(-(-records // each))
+        )
+        today = datetime.date.today()
+        TrainingRecord.objects.bulk_create(
+            (
+                TrainingRecord(
+                    trainee=trainee,
+                    programme_id=programmes[(i + j) % len(programmes)],
+                    status="completed",
+                    completed_on=today - datetime.timedelta(days=(i * 7 + j) % 1095),
+                )
+                for i, trainee in enumerate(trainees)
+                for j in range(each)
+            ),
+            batch_size=5000,
+        )
+        for key in ("capability", "capacity"):
+            started = time.perf_counter()
+            snapshot = snapshots.rebuild(key)
+            elapsed = (time.perf_counter() - started) * 1000
+            print(
+                f"rebuild {key} with {len(trainees) * each:,} more training records: "
+                f"{elapsed:8.1f} ms ({snapshot.status})"
+            )
+        transaction.set_rollback(True)
+    print("(rolled back)")
+
+
 def main() -> int:
     """Time each dashboard's rebuild on the current database, and one board pack build."""
     import os
@@ -91,8 +141,11 @@ def main() -> int:
     board_pack.build(pack.pk)
     print(f"board pack build            median {(time.perf_counter() - started) * 1000:8.1f} ms (one run)")
     pack.delete()
-    if len(sys.argv) > 2 and sys.argv[1] == "--large":
-        _large(int(sys.argv[2]))
+    args = sys.argv[1:]
+    if "--large" in args:
+        _large(int(args[args.index("--large") + 1]))
+    if "--training" in args:
+        _large_training(int(args[args.index("--training") + 1]))
     return 0
 
 

@@ -4,3 +4,25 @@ from django.apps import AppConfig
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = "Projects: the improvement project register and measurement"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from governance.dashboards.registry import register
+        from projects import portfolio_dashboard
+        from projects.models import Project
+
+        register(
+            "portfolio",
+            portfolio_dashboard.build,
+            title="Portfolio",
+            description="Published projects by status, system priority, place and organisation; the "
+            "progress-score distribution; measures showing special cause improvement.",
+            sources=portfolio_dashboard.SOURCES,
+            order=30,
+            public_summary=True,
+        )
+        post_save.connect(portfolio_dashboard.changed, sender=Project, dispatch_uid="portfolio-project-saved")
+        post_delete.connect(
+            portfolio_dashboard.changed, sender=Project, dispatch_uid="portfolio-project-deleted"
+        )

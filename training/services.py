@@ -28,6 +28,7 @@ from core.audit import audit_record
 from core.permissions import require
 from core.spreadsheets import RowError, UnreadableFile, error_report_csv, read_table
 from core.uploads import CSV, XLSX, check_upload
+from training import capability_dashboard
 from training.importing import Checked, Lookups, check_rows, guess_mapping, lookup_key, mapping_problems
 from training.ladder import FINISHED, TAKES_A_PLACE, Status, normalise_email, places_left
 from training.models import Cohort, ImportBatch, Interest, Programme, Provider, Trainee, TrainingRecord
@@ -283,6 +284,7 @@ def save_rows(
         cursor.execute(_UPSERT_RECORDS, {"source": source, "batch": batch.pk if batch else None})
         created, updated = cursor.fetchone()
         cursor.execute("DROP TABLE training_staging")
+    capability_dashboard.records_changed()  # once per import
     unchanged = len(checked.rows) - created - updated
     return int(created), int(updated), int(unchanged)
 
@@ -350,6 +352,7 @@ def cohort_book(*, user: Any, cohort_id: int) -> TrainingRecord:
         record.completed_on = None
         record.save()
         audit_record(actor=user, obj=record, action="booked", message=str(cohort))
+        capability_dashboard.records_changed()
     return record
 
 
@@ -386,4 +389,6 @@ def register_update(
                 actor=actor, obj=record, action="status", changes={"status": {"from": before, "to": status}}
             )
             changed += 1
+        if changed:
+            capability_dashboard.records_changed()
     return changed

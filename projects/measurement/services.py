@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from core.audit import audit_record, changes_between, snapshot
 from core.permissions import require
+from projects import portfolio_dashboard
 from projects.models import Project
 
 from .models import DataPoint, Measure, PDSACycle
@@ -106,6 +107,7 @@ def measure_create(*, actor: Any, project: Project, **data: Any) -> Measure:
     with transaction.atomic():
         measure.save()
         audit_record(actor=actor, obj=measure, action="created", changes=snapshot(measure, MEASURE_FIELDS))
+    portfolio_dashboard.measures_changed()
     return measure
 
 
@@ -129,6 +131,7 @@ def measure_delete(*, actor: Any, measure: Measure) -> None:
     with transaction.atomic():
         audit_record(actor=actor, obj=measure, action="deleted", changes={"points": measure.points.count()})
         measure.delete()
+    portfolio_dashboard.measures_changed()
 
 
 def measure_refresh(measure: Measure) -> None:
@@ -145,6 +148,7 @@ def measure_refresh(measure: Measure) -> None:
     measure.variation, measure.assurance = chart.variation or "", chart.assurance or ""
     measure.latest_period = points[-1].period if points else None
     measure.point_count = len(points)
+    portfolio_dashboard.measures_changed()  # once per save of the measure's data, however many points
 
 
 def data_points_save(*, actor: Any, measure: Measure, rows: Sequence[Row], source: str) -> tuple[int, int]:

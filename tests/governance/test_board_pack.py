@@ -68,6 +68,12 @@ def test_the_built_pdf_opens_and_has_every_section(board, client_for, governance
         "Dashboards",
         "Community",
         "Partner organisations by kind",
+        "Capability",
+        "New competent improvers against target",
+        "Capacity",
+        "Improvement coaches against the dosage target",
+        "Portfolio",
+        "Projects by IHI progress score",
         "Delivery plan",
         "Organise an improvement conference",
         "Capability self-assessment",
@@ -86,6 +92,8 @@ def test_the_workbook_has_a_sheet_per_table(board, client_for, governance_data):
     assert {"Contents", "Delivery plan", "Self-assessment", "Partner organisations by kin"} <= set(
         workbook.sheetnames
     )
+    improvers = next(workbook[n] for n in workbook.sheetnames if n.startswith("New competent improvers"))
+    assert [c.value for c in improvers[1]][:3] == ["Organisation", "New in the period", "Target"]
     plan = workbook["Delivery plan"]
     assert [c.value for c in plan[1]][:6] == ["Theme", "Strand", "Action", "Owner", "Due", "RAG"]
     assert plan.max_row == 3

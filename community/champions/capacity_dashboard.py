@@ -1,0 +1,213 @@
+"""The governance "capacity" dashboard: champions and coaches against the dosage targets per
+organisation; hours agreed by line managers against hours committed; teams the active coaches can support.
+
+`figures()` is pure (the dosage report and plain hours rows in, the dashboard dict out) and tested on
+hand-checked data; `build()` loads them in a handful of queries. Registered in `CommunityConfig.ready()`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from community.champions import capacity, dosage
+
+SOURCES = ("champions.champion", "champions.commitment", "community.organisation", "training.record")
+MONTHS_AHEAD = 6
+
+
+@dataclass(frozen=True)
+class Hours:
+    """One active champion's agreement and commitments, for their organisation."""
+
+    organisation: int
+    agreement: capacity.Agreement
+    commitments: tuple[capacity.Commitment, ...] = ()
+
+
+def _number(value: Decimal) -> float | int:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _month_figures(people: Iterable[Hours], month: capacity.Month) -> tuple[Decimal, Decimal]:
+    agreed = committed = capacity.ZERO
+    for person in people:
+        agreed += person.agreement.hours_in(month)
+        committed += capacity.committed_in(month, person.commitments)
+    return agreed, committed
+
+
+def figures(
+    organisations: Sequence[dosage.Dosage],
+    system: dosage.Dosage,
+    hours: Sequence[Hours],
+    today: datetime.date,
+    months_ahead: int = MONTHS_AHEAD,
+) -> dict[str, Any]:
+    """`organisations` and `system` from `dosage.dosage()`; `hours` for every active champion."""
+    table = list(organisations) if system in organisations else [*organisations, system]
+    this_month = capacity.Month.of(today)
+    by_org: dict[int, list[Hours]] = {}
+    for person in hours:
+        by_org.setdefault(person.organisation, []).append(person)
+    hour_rows = []
+    for org in organisations:
+        agreed, committed = _month_figures(by_org.get(org.key or 0, []), this_month)
+        hour_rows.append(
+            [org.name, _number(agreed), _number(committed), _number(max(capacity.ZERO, agreed - committed))]
+        )
+    month_rows = []
+    month = this_month
+    for _ in range(months_ahead):
+        agreed, committed = _month_figures(hours, month)
+        month_rows.append([month.first_day.isoformat()[:7], _number(agreed), _number(committed)])
+        month = month.next()
+    sys_agreed, sys_committed = _month_figures(hours, this_month)
+    low, high = system.teams_supported
+    return {
+        "headline": [
+            {"label": "Improvement coaches", "value": system.coaches},
+            {"label": "Coach target", "value": system.coach_target},
+            {"label": "Improvement experts", "value": system.experts},
+            {"label": "Expert target", "value": system.expert_target},
+            {"label": "Hours agreed this month", "value": _number(sys_agreed)},
+            {"label": "Hours committed this month", "value": _number(sys_committed)},
+        ],
+        "charts": [
+            {
+                "id": "coaches-against-target",
+                "title": "Improvement coaches against the dosage target",
+                "type": "bar",
+                "columns": [
+                    "Organisation",
+                    "Coaches",
+                    "Coach target",
+                    "Gap",
+                    "On the register",
+                    "From training",
+                ],
+                "rows": [
+                    [d.name, d.coaches, d.coach_target, d.coach_gap, d.register_coaches, d.trained_coaches]
+                    for d in table
+                ],
+                "series": ["Coaches", "Coach target"],
+            },
+            {
+                "id": "experts-against-target",
+                "title": "Improvement experts against the dosage target",
+                "type": "bar",
+                "columns": [
+                    "Organisation",
+                    "Experts",
+                    "Expert target",
+                    "Gap",
+                    "On the register",
+                    "From training",
+                ],
+                "rows": [
+                    [d.name, d.experts, d.expert_target, d.expert_gap, d.register_experts, d.trained_experts]
+                    for d in table
+                ],
+                "series": ["Experts", "Expert target"],
+            },
+            {
+                "id": "hours-by-organisation",
+                "title": f"Champion hours agreed and committed in {this_month.label()}",
+                "type": "bar",
+                "columns": ["Organisation", "Agreed hours", "Committed hours", "Free hours"],
+                "rows": hour_rows,
+                "series": ["Agreed hours", "Committed hours"],
+            },
+            {
+                "id": "hours-by-month",
+                "title": "Champion hours agreed and committed by month",
+                "type": "line",
+                "columns": ["Month", "Agreed hours", "Committed hours"],
+                "rows": month_rows,
+                "series": ["Agreed hours", "Committed hours"],
+            },
+            {
+                "id": "teams-supported",
+                "title": "Teams the active coaches can support",
+                "type": "bar",
+                "columns": [
+                    "Organisation",
+                    "Active coaches on the register",
+                    "Teams (at least)",
+                    "Teams (at most)",
+                ],
+                "rows": [[d.name, d.active_register_coaches, *d.teams_supported] for d in table],
+                "series": ["Teams (at least)", "Teams (at most)"],
+            },
+        ],
+        "notes": [
+            "Targets follow the IHI dosage guidance: coaches 5% and experts 0.4% of staff headcount. Each "
+            "figure is the larger of the active register entries and the people trained to that level.",
+            "Hours are per month, from active champions' agreements and the commitments made against them.",
+            f"Each active coach on the register can support {dosage.TEAMS_PER_COACH[0]} to "
+            f"{dosage.TEAMS_PER_COACH[1]} teams ({low} to {high} across the figures shown). Accepted "
+            "facilitation requests are not recorded yet, so the teams asking for support cannot be shown "
+            "against them.",
+            "Capacity is a figure for now: the place and period filters do not apply.",
+        ],
+    }
+
+
+def build(params: dict[str, Any]) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from community.champions import selectors
+    from community.champions.models import Champion, ChampionCommitment
+
+    today = timezone.localdate()
+    report = selectors.dosage_report()
+    organisations, system = report.organisations, report.system
+    champions = Champion.objects.filter(status=Champion.Status.ACTIVE)
+    if "organisation" in params:
+        organisations = [d for d in organisations if d.key == params["organisation"]]
+        system = organisations[0] if organisations else dosage.dosage([], {}).system
+        champions = champions.filter(organisation_id=params["organisation"])
+    first = capacity.Month.of(today)
+    last = first
+    for _ in range(MONTHS_AHEAD - 1):
+        last = last.next()
+    commitments: dict[int, list[capacity.Commitment]] = {}
+    rows = ChampionCommitment.objects.filter(
+        champion__in=champions, start__lte=last.last_day, end__gte=first.first_day
+    ).values_list("champion_id", "hours_per_month", "start", "end")
+    for champion_id, hours_per_month, start, end in rows:
+        commitments.setdefault(champion_id, []).append(
+            capacity.Commitment(hours_per_month, capacity.Period(start, end))
+        )
+    hours = []
+    for pk, org, per_month, agreed_from, agreed_until in champions.values_list(
+        "pk", "organisation_id", "hours_per_month", "capacity_start", "capacity_end"
+    ):
+        agreement = (
+            capacity.Agreement(
+                per_month,
+                capacity.Period(agreed_from or datetime.date.min, agreed_until or datetime.date.max),
+            )
+            if per_month
+            else capacity.Agreement(capacity.ZERO, None)
+        )
+        hours.append(Hours(org, agreement, tuple(commitments.get(pk, ()))))
+    data = figures(organisations, system, hours, today)
+    if "organisation" in params:
+        data["notes"].append("Filtered to one organisation: every figure is that organisation's.")
+    return data
+
+
+def champions_changed(sender: Any = None, **kwargs: Any) -> None:
+    from governance.dashboards.triggers import data_changed
+
+    data_changed("champions.champion")
+
+
+def commitments_changed(sender: Any = None, **kwargs: Any) -> None:
+    from governance.dashboards.triggers import data_changed
+
+    data_changed("champions.commitment")

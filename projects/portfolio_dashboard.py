@@ -1,0 +1,211 @@
+"""The governance "portfolio" dashboard: published projects by status, system priority, place and
+organisation; the IHI progress-score distribution; measures showing special cause improvement.
+
+`figures()` is pure (plain project and measure rows in, the dashboard dict out) and tested on
+hand-checked data; `build()` loads the rows in a fixed handful of queries. Registered in
+`ProjectsConfig.ready()`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+SOURCES = ("projects.project", "projects.measure")
+CLOSED = frozenset({"completed", "stopped"})
+NONE = "None recorded"
+# Making Data Count variation icons (projects.spc.icons) grouped for the board.
+VARIATION_GROUPS = [
+    ("Special cause improvement", {"improvement_high", "improvement_low"}),
+    ("Special cause concern", {"concern_high", "concern_low"}),
+    ("Special cause, neither better nor worse", {"neutral_high", "neutral_low"}),
+    ("Common cause variation", {"common_cause"}),
+]
+NOT_ENOUGH_DATA = "No icon yet (too few points)"
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    id: int
+    status: str  # the status value, e.g. "testing"
+    progress: Decimal
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    organisations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    priorities: tuple[str, ...] = ()
+
+
+def active_in(project: ProjectRow, start: datetime.date, end: datetime.date) -> bool:
+    """Whether the project ran at some time in [start, end): started before the end (or has no start
+    date) and did not end before the start (or has no end date)."""
+    return (project.start is None or project.start < end) and (project.end is None or project.end >= start)
+
+
+def _counted(values: Iterable[str]) -> list[list[Any]]:
+    counts = Counter(values)
+    return [[name, n] for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _group_of(variation: str | None) -> str:
+    for label, members in VARIATION_GROUPS:
+        if variation in members:
+            return label
+    return NOT_ENOUGH_DATA
+
+
+def figures(
+    projects: Sequence[ProjectRow],
+    variations: Sequence[tuple[int, str | None]],
+    statuses: Sequence[tuple[str, str]],
+    scores: Sequence[Decimal],
+) -> dict[str, Any]:
+    """`variations`: (project id, variation icon or None) for each measure; `statuses`: (value, label)
+    in order; `scores`: the progress scale. Measures of projects not in `projects` are left out."""
+    ids = {p.id for p in projects}
+    by_status = Counter(p.status for p in projects)
+    by_score = Counter(p.progress for p in projects)
+    groups = Counter(_group_of(v) for project, v in variations if project in ids)
+    improving_projects = {
+        project for project, v in variations if project in ids and _group_of(v) == VARIATION_GROUPS[0][0]
+    }
+    measures = sum(groups.values())
+    return {
+        "headline": [
+            {"label": "Published projects", "value": len(projects)},
+            {"label": "Active projects", "value": sum(1 for p in projects if p.status not in CLOSED)},
+            {"label": "Measures showing special cause improvement", "value": groups[VARIATION_GROUPS[0][0]]},
+            {"label": "Projects with a measure improving", "value": len(improving_projects)},
+        ],
+        "charts": [
+            {
+                "id": "projects-by-status",
+                "title": "Projects by status",
+                "type": "bar",
+                "columns": ["Status", "Projects"],
+                "rows": [[label, by_status.get(value, 0)] for value, label in statuses],
+                "series": ["Projects"],
+            },
+            {
+                "id": "projects-by-priority",
+                "title": "Projects by system priority",
+                "type": "bar",
+                "columns": ["System priority", "Projects"],
+                "rows": _counted(name for p in projects for name in (p.priorities or (NONE,))),
+                "series": ["Projects"],
+            },
+            {
+                "id": "projects-by-organisation",
+                "title": "Projects by organisation",
+                "type": "bar",
+                "columns": ["Organisation", "Projects"],
+                "rows": _counted(name for p in projects for name in (p.organisations or (NONE,))),
+                "series": ["Projects"],
+            },
+            {
+                "id": "projects-by-place",
+                "title": "Projects by place",
+                "type": "bar",
+                "columns": ["Place", "Projects"],
+                "rows": _counted(name for p in projects for name in (p.places or (NONE,))),
+                "series": ["Projects"],
+            },
+            {
+                "id": "progress-scores",
+                "title": "Projects by IHI progress score",
+                "type": "bar",
+                "columns": ["Progress score", "Projects"],
+                "rows": [[f"{score:.1f}", by_score.get(score, 0)] for score in scores],
+                "series": ["Projects"],
+            },
+            {
+                "id": "measures-by-variation",
+                "title": "Measures by their latest variation icon",
+                "type": "pie",
+                "columns": ["Variation", "Measures"],
+                "rows": [
+                    [label, groups.get(label, 0)]
+                    for label in [*(g for g, _ in VARIATION_GROUPS), NOT_ENOUGH_DATA]
+                ],
+                "series": ["Measures"],
+            },
+        ],
+        "notes": [
+            "Published projects only: drafts are seen by their teams alone.",
+            "A project with several organisations, places or priorities counts once under each.",
+            f"{measures} measures; each shows the Making Data Count variation icon of its latest point, "
+            "worked out on an XmR chart whenever its data change.",
+        ],
+    }
+
+
+def build(params: dict[str, Any]) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from community.selectors import place_and_descendant_ids
+    from governance.dashboards.params import period_bounds
+    from projects.measurement.models import Measure
+    from projects.models import PROGRESS_SCORES, Project, Status
+
+    chosen = Project.objects.filter(published_at__isnull=False)
+    if "organisation" in params:
+        chosen = chosen.filter(organisations=params["organisation"])
+    if "place" in params:
+        chosen = chosen.filter(places__in=place_and_descendant_ids(params["place"]))
+    ids = chosen.order_by().values("pk").distinct()
+    related: dict[str, dict[int, list[str]]] = {}
+    for name, through, label in (
+        ("organisations", Project.organisations.through, "organisation__short_name"),
+        ("places", Project.places.through, "place__name"),
+        ("priorities", Project.priorities.through, "systempriority__name"),
+    ):
+        found = related.setdefault(name, {})
+        fallback = "organisation__name" if name == "organisations" else label
+        for project, short, full in through.objects.filter(project_id__in=ids).values_list(
+            "project_id", label, fallback
+        ):
+            found.setdefault(project, []).append(short or full)
+    projects = [
+        ProjectRow(
+            pk,
+            status,
+            progress,
+            start,
+            end,
+            tuple(sorted(related["organisations"].get(pk, ()))),
+            tuple(sorted(related["places"].get(pk, ()))),
+            tuple(sorted(related["priorities"].get(pk, ()))),
+        )
+        for pk, status, progress, start, end in Project.objects.filter(pk__in=ids).values_list(
+            "pk", "status", "progress_score", "start_date", "end_date"
+        )
+    ]
+    bounds = period_bounds(params["period"], timezone.localdate()) if "period" in params else None
+    if bounds:
+        projects = [p for p in projects if active_in(p, *bounds)]
+    variations = list(Measure.objects.filter(project_id__in=ids).values_list("project_id", "variation"))
+    data = figures(
+        projects, [(p, v or None) for p, v in variations], Status.choices, [s for s, _ in PROGRESS_SCORES]
+    )
+    if bounds:
+        data["notes"].append(
+            "The period filter keeps projects that ran at some time in it (by their start and end dates); "
+            "statuses, scores and icons are as they are now."
+        )
+    return data
+
+
+def changed(sender: Any = None, **kwargs: Any) -> None:
+    from governance.dashboards.triggers import data_changed
+
+    data_changed("projects.project")
+
+
+def measures_changed() -> None:
+    from governance.dashboards.triggers import data_changed
+
+    data_changed("projects.measure")
