@@ -45,3 +45,16 @@ def facilitation_figures(today: datetime.date | None = None) -> dict[str, Any]:
         "accepted_by_support_level": by_level,
         "hours_per_month_committed": hours or Decimal(0),
     }
+
+
+def accepted_requests_by_organisation() -> tuple[dict[int, int], int]:
+    """Requests accepted or in progress, by organisation (a request shared by several organisations counts
+    for each) and for the system (each request once): the teams the community's coaches are supporting."""
+    live = FacilitationRequest.objects.filter(status__in=[Status.ACCEPTED, Status.IN_PROGRESS])
+    by_organisation = dict(
+        live.order_by()
+        .values_list("organisations")
+        .annotate(n=Count("pk", distinct=True))
+        .exclude(organisations=None)
+    )
+    return by_organisation, live.count()

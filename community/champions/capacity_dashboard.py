@@ -1,5 +1,6 @@
 """The governance "capacity" dashboard: champions and coaches against the dosage targets per
-organisation; hours agreed by line managers against hours committed; teams the active coaches can support.
+organisation; hours agreed by line managers against hours committed; teams the active coaches can support
+against the teams with accepted facilitation requests.
 
 `figures()` is pure (the dosage report and plain hours rows in, the dashboard dict out) and tested on
 hand-checked data; `build()` loads them in a handful of queries. Registered in `CommunityConfig.ready()`.
@@ -15,7 +16,13 @@ from typing import Any
 
 from community.champions import capacity, dosage
 
-SOURCES = ("champions.champion", "champions.commitment", "community.organisation", "training.record")
+SOURCES = (
+    "champions.champion",
+    "champions.commitment",
+    "community.organisation",
+    "training.record",
+    "facilitation.request",
+)
 MONTHS_AHEAD = 6
 
 
@@ -46,8 +53,11 @@ def figures(
     hours: Sequence[Hours],
     today: datetime.date,
     months_ahead: int = MONTHS_AHEAD,
+    accepted: tuple[dict[int, int], int] | None = None,
 ) -> dict[str, Any]:
-    """`organisations` and `system` from `dosage.dosage()`; `hours` for every active champion."""
+    """`organisations` and `system` from `dosage.dosage()`; `hours` for every active champion; `accepted`:
+    teams with accepted or in-progress facilitation requests, by organisation and for the system (a
+    request shared by several organisations counts once for each, and once for the system)."""
     table = list(organisations) if system in organisations else [*organisations, system]
     this_month = capacity.Month.of(today)
     by_org: dict[int, list[Hours]] = {}
@@ -138,9 +148,22 @@ def figures(
                     "Active coaches on the register",
                     "Teams (at least)",
                     "Teams (at most)",
+                    *(["Teams with accepted requests"] if accepted is not None else []),
                 ],
-                "rows": [[d.name, d.active_register_coaches, *d.teams_supported] for d in table],
-                "series": ["Teams (at least)", "Teams (at most)"],
+                "rows": [
+                    [
+                        d.name,
+                        d.active_register_coaches,
+                        *d.teams_supported,
+                        *([_accepted_for(d, system, accepted)] if accepted is not None else []),
+                    ]
+                    for d in table
+                ],
+                "series": [
+                    "Teams (at least)",
+                    "Teams (at most)",
+                    *(["Teams with accepted requests"] if accepted is not None else []),
+                ],
             },
         ],
         "notes": [
@@ -148,16 +171,27 @@ def figures(
             "figure is the larger of the active register entries and the people trained to that level.",
             "Hours are per month, from active champions' agreements and the commitments made against them.",
             f"Each active coach on the register can support {dosage.TEAMS_PER_COACH[0]} to "
-            f"{dosage.TEAMS_PER_COACH[1]} teams ({low} to {high} across the figures shown). Accepted "
-            "facilitation requests are not recorded yet, so the teams asking for support cannot be shown "
-            "against them.",
+            f"{dosage.TEAMS_PER_COACH[1]} teams ({low} to {high} across the figures shown)"
+            + (
+                ", against the teams whose facilitation requests are accepted or in progress."
+                if accepted is not None
+                else ". Accepted facilitation requests are not recorded, so the teams asking for support "
+                "cannot be shown against them."
+            ),
             "Capacity is a figure for now: the place and period filters do not apply.",
         ],
     }
 
 
+def _accepted_for(row: dosage.Dosage, system: dosage.Dosage, accepted: tuple[dict[int, int], int]) -> int:
+    by_organisation, whole_system = accepted
+    return whole_system if row is system else by_organisation.get(row.key or 0, 0)
+
+
 def build(params: dict[str, Any]) -> dict[str, Any]:
+    from django.conf import settings
     from django.utils import timezone
+    from django.utils.module_loading import import_string
 
     from community.champions import selectors
     from community.champions.models import Champion, ChampionCommitment
@@ -195,7 +229,13 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
             else capacity.Agreement(capacity.ZERO, None)
         )
         hours.append(Hours(org, agreement, tuple(commitments.get(pk, ()))))
-    data = figures(organisations, system, hours, today)
+    accepted = None
+    if getattr(settings, "CHAMPION_ACCEPTED_REQUESTS", None):
+        by_organisation, whole_system = import_string(settings.CHAMPION_ACCEPTED_REQUESTS)()
+        if "organisation" in params:
+            whole_system = by_organisation.get(params["organisation"], 0)
+        accepted = (by_organisation, whole_system)
+    data = figures(organisations, system, hours, today, accepted=accepted)
     if "organisation" in params:
         data["notes"].append("Filtered to one organisation: every figure is that organisation's.")
     return data

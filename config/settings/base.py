@@ -246,6 +246,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SERVICE_NAME = "Improvement Community"
 # Experts and coaches known from training records, by organisation, for the champion register's dosage.
 CHAMPION_TRAINED_COUNTS = "training.figures.trained_counts_by_organisation"
+# Teams with accepted facilitation requests, by organisation and for the system, for the capacity dashboard.
+CHAMPION_ACCEPTED_REQUESTS = "facilitation.reporting.accepted_requests_by_organisation"
 # Modules whose `seed(out)` function `seed_demo` runs, in this order; missing modules are skipped.
 DEMO_SEEDERS = [
     "community.demo",

@@ -80,7 +80,7 @@ def test_dosage_hours_and_teams_per_organisation_and_for_the_system():
         ["Whole system", 2, 6, 8],
     ]
     assert [h["value"] for h in data["headline"]] == [12, 73, 4, 6, 12, 6.5]
-    assert any("facilitation requests are not recorded yet" in note for note in data["notes"])
+    assert any("facilitation requests are not recorded" in note for note in data["notes"])
 
 
 def test_one_organisation_is_listed_once():
@@ -88,3 +88,17 @@ def test_one_organisation_is_listed_once():
     beta = report.organisations[0]
     data = figures([beta], beta, _hours()[:2], D(2026, 12, 1))
     assert _chart(data, "coaches-against-target")["rows"] == [["Beta Trust", 2, 50, 48, 2, 0]]
+
+
+def test_teams_the_coaches_can_support_are_set_against_accepted_requests():
+    report = _report()
+    accepted = ({1: 7, 2: 1}, 7)  # one request is shared by both organisations
+
+    data = check(figures(report.organisations, report.system, _hours(), D(2026, 12, 1), accepted=accepted))
+
+    assert _chart(data, "teams-supported")["rows"] == [
+        ["Beta Trust", 2, 6, 8, 7],
+        ["Alpha Council", 0, 0, 0, 1],
+        ["Whole system", 2, 6, 8, 7],
+    ]
+    assert any("accepted or in progress" in note for note in data["notes"])
