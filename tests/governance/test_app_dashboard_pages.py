@@ -44,7 +44,10 @@ def test_the_board_sees_the_new_dashboards_with_their_charts_and_downloads(
         assert f'id="figure-{key}-' in page.content.decode()
     csv = client.get(reverse("governance:chart_csv", kwargs={"key": "capacity", "chart": "teams-supported"}))
     lines = b"".join(csv.streaming_content).decode("utf-8-sig").splitlines()
-    assert lines[0] == "Organisation,Active coaches on the register,Teams (at least),Teams (at most),Teams with accepted requests"
+    assert lines[0] == (
+        "Organisation,Active coaches on the register,Teams (at least),Teams (at most),"
+        "Teams with accepted requests"
+    )
 
 
 @pytest.mark.parametrize("persona", ["member", "steering"])
