@@ -213,7 +213,7 @@ def request_decide(
     request.review_date = review_date if outcome == "defer" else None
     request.save(update_fields=["support_level", "review_date"])
     _move(actor=actor, request=request, action=OUTCOME_ACTIONS[outcome], reason=rationale.strip())
-    return Decision.objects.create(
+    decision = Decision.objects.create(
         request=request,
         outcome=outcome,
         support_level=request.support_level,
@@ -222,6 +222,31 @@ def request_decide(
         meeting=meeting,
         decided_by=actor,
         score_at_decision=request.priority_score,
+    )
+    if meeting is not None:
+        _record_in_steering_group_minutes(decision, meeting)
+    return decision
+
+
+def _record_in_steering_group_minutes(decision: Decision, meeting: Meeting) -> None:
+    """A decision made in the queue's meeting mode also appears in the steering group's meeting record."""
+    from governance.models import GovernanceBody
+    from governance.services.meetings import decision_record_for_body
+
+    outcome = dict(choices.OUTCOMES)[decision.outcome]
+    detail = (
+        dict(choices.SUPPORT_LEVELS)[decision.support_level]
+        if decision.outcome == "accept"
+        else f"review on {decision.review_date:%d %B %Y}"
+        if decision.outcome == "defer" and decision.review_date
+        else decision.rationale
+    )
+    decision_record_for_body(
+        body_kind=GovernanceBody.Kind.STEERING_GROUP,
+        held_on=meeting.held_on,
+        text=f"{outcome}: {decision.request.title}" + (f" ({detail})" if detail else ""),
+        source=decision,
+        source_label=f"facilitation request {decision.request.title}",
     )
 
 

@@ -120,3 +120,32 @@ def meeting_action_add(
         )
         audit_record(actor=actor, obj=meeting, action="action added", message=action.description[:200])
     return action
+
+
+def decision_record_for_body(
+    *,
+    body_kind: str,
+    held_on: datetime.date,
+    text: str,
+    source: models.Model,
+    source_label: str = "",
+) -> Decision:
+    """Put a decision another app has already authorised and saved (the prioritisation queue's meeting
+    mode) into the record of the body's meeting held that day, creating the meeting when there is none,
+    so the meeting's record shows every decision it made (the body is set up if it is not yet)."""
+    with transaction.atomic():
+        body, _ = GovernanceBody.objects.get_or_create(
+            kind=body_kind, defaults={"name": GovernanceBody.Kind(body_kind).label}
+        )
+        meeting = Meeting.objects.filter(body=body, held_on=held_on).order_by("pk").first()
+        if meeting is None:
+            meeting = Meeting.objects.create(
+                body=body, held_on=held_on, title=f"{body.name} meeting", status=Meeting.Status.HELD
+            )
+        return Decision.objects.create(
+            meeting=meeting,
+            text=text.strip(),
+            source_type=ContentType.objects.get_for_model(source),
+            source_id=source.pk,
+            source_label=source_label or str(source),
+        )

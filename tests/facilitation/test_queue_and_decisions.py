@@ -168,6 +168,17 @@ def test_a_meeting_walks_the_queue_in_order_and_records_decisions(steering, clie
     assert [d.request for d in nxt.context["decided"]] == [first]
     assert first.decisions.get().meeting == meeting
 
+    # The steering group's meeting record for that day shows the decision, linked back to it.
+    from governance.models import Decision as MeetingDecision
+
+    recorded = MeetingDecision.objects.get()
+    assert recorded.meeting.held_on == datetime.date(2027, 3, 3)
+    assert recorded.meeting.body.kind == "steering_group"
+    assert recorded.text == "Accept: First (In-depth collaboration)"
+    assert recorded.source == first.decisions.get()
+    minutes = client.get(reverse("governance:meeting", kwargs={"pk": recorded.meeting.pk}))
+    assert "Accept: First (In-depth collaboration)" in minutes.content.decode()
+
 
 def test_a_refused_decision_in_a_meeting_shows_the_same_request_with_the_error(steering, client_for):
     first = _queued("First", "2.80", 5)
