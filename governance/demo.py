@@ -330,7 +330,7 @@ def seed(out: TextIO) -> None:
 
     built = snapshots.rebuild_everything()
     out.write(
-        f"Governance: {len(PLAN)} delivery plan actions, first self-assessment rated {result.rating} "
+        f"  governance: {len(PLAN)} delivery plan actions, first self-assessment rated {result.rating} "
         f"({result.overall:.2f}), {Meeting.objects.count()} meetings, "
         f"{len(built)} dashboard snapshots built.\n"
     )

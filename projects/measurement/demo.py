@@ -238,7 +238,7 @@ def seed(out: TextIO) -> None:
     titles = {demo.project for demo in MEASURES} | {c[0] for c in CYCLES}
     projects = {p.title: p for p in Project.objects.filter(title__in=titles)}
     if not projects:
-        out.write("measurement: no demo projects found (seed projects.demo first); nothing added\n")
+        out.write("  measurement: no demo projects found (seed projects.demo first); nothing added\n")
         return
     with transaction.atomic():
         measures = [_seed_measure(projects[d.project], d) for d in MEASURES if d.project in projects]
@@ -264,4 +264,4 @@ def seed(out: TextIO) -> None:
     icons = sorted(
         {m.variation for m in measures if m.variation} | {m.assurance for m in measures if m.assurance}
     )
-    out.write(f"measurement: {len(measures)} measures, {cycles} PDSA cycles; icons: {', '.join(icons)}\n")
+    out.write(f"  measurement: {len(measures)} measures, {cycles} PDSA cycles; icons: {', '.join(icons)}\n")
