@@ -102,3 +102,16 @@ def my_records(user: Any) -> QuerySet[TrainingRecord]:
         .select_related("programme", "programme__provider", "cohort")
         .order_by("-completed_on", "-id")
     )
+
+
+def finished_by(user: Any) -> list[TrainingRecord]:
+    """The programmes a person has completed or graduated from, highest level first: what backs a QI
+    champion's level on the champion register (read through `settings.CHAMPION_TRAINING_RECORDS`)."""
+    from training.ladder import FINISHED, LEVEL_RANKS, Level
+
+    rows = list(
+        TrainingRecord.objects.filter(_own(user), status__in=list(FINISHED))
+        .select_related("programme", "programme__provider")
+        .order_by("-completed_on", "-id")
+    )
+    return sorted(rows, key=lambda r: -LEVEL_RANKS[Level(r.programme.level)])

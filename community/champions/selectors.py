@@ -121,6 +121,13 @@ def status_counts() -> dict[str, int]:
 # --- Dosage -----------------------------------------------------------------------------------------
 
 
+def training_backing(champion: Champion) -> list[Any]:
+    """The person's completed training records (programme, level, date), from the training app when it
+    is installed (`CHAMPION_TRAINING_RECORDS`), so the register does not depend on it."""
+    path = getattr(settings, "CHAMPION_TRAINING_RECORDS", None)
+    return list(import_string(path)(champion.person)) if path else []
+
+
 def dosage_report(trained: dict[int, tuple[int, int]] | None = None) -> dosage.DosageReport:
     """Dosage for every active organisation and the system, from the register's active entries and the
     counts from training records (organisation id → (experts, coaches)): given, or read through the

@@ -59,6 +59,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "champion": champion,
             "commitments": selectors.current_commitments(champion),
+            "training": selectors.training_backing(champion),
             "is_self": champion.person_id == request.user.pk,
             "consent_form": ConsentForm(initial={"consent": "yes" if champion.consent_to_list else "no"}),
         },
@@ -174,6 +175,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "actions": _actions(champion),
             "commitments": selectors.current_commitments(champion),
+            "training": selectors.training_backing(champion),
             "history": selectors.history(champion),
         },
     )

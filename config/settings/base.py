@@ -248,6 +248,8 @@ SERVICE_NAME = "Improvement Community"
 CHAMPION_TRAINED_COUNTS = "training.figures.trained_counts_by_organisation"
 # Teams with accepted facilitation requests, by organisation and for the system, for the capacity dashboard.
 CHAMPION_ACCEPTED_REQUESTS = "facilitation.reporting.accepted_requests_by_organisation"
+# The training records that back a champion's level (completed programmes of the person).
+CHAMPION_TRAINING_RECORDS = "training.selectors.finished_by"
 # Modules whose `seed(out)` function `seed_demo` runs, in this order; missing modules are skipped.
 DEMO_SEEDERS = [
     "community.demo",

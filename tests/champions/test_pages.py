@@ -41,6 +41,37 @@ def test_a_profile_shows_what_they_offer_free_time_assignments_and_how_to_contac
     assert "6 hours" in page  # free this month: 10 agreed - 4 committed
 
 
+def test_a_profile_and_the_review_show_the_completed_training_that_backs_the_level(
+    member, admin_user, client_for
+):
+    from tests.training.factories import ProgrammeFactory, RecordFactory, TraineeFactory
+    from training.ladder import Level
+
+    champion = ChampionFactory(level="coach")
+    trainee = TraineeFactory(email=champion.person.email.upper())  # matched by normalised email
+    trainee.email = champion.person.email.lower()
+    trainee.save()
+    RecordFactory(
+        trainee=trainee,
+        programme=ProgrammeFactory(name="Bronze", level=Level.FOUNDATION.value),
+        completed_on=dt.date(2024, 3, 1),
+    )
+    RecordFactory(
+        trainee=trainee,
+        programme=ProgrammeFactory(name="Gold coaching", level=Level.LEADERSHIP.value),
+        completed_on=dt.date(2025, 9, 12),
+    )
+    RecordFactory(trainee=trainee, programme=ProgrammeFactory(name="Booked only"), status="booked")
+
+    page = client_for(member).get(_profile(champion)).content.decode()
+    review = client_for(admin_user).get(reverse("community:champion_review", kwargs={"pk": champion.pk}))
+
+    assert page.index("Gold coaching") < page.index("Bronze")  # highest level first
+    assert "12 September 2025" in page
+    assert "Booked only" not in page
+    assert "Gold coaching" in review.content.decode()
+
+
 @pytest.mark.parametrize(
     "hidden",
     [{"status": "proposed"}, {"status": "paused"}, {"status": "retired"}, {"consent_to_list": False}],
