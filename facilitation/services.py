@@ -34,7 +34,7 @@ from facilitation.models import (
     Transition,
 )
 from facilitation.permissions import actors
-from facilitation.status import Action, Status, TransitionRefused, check
+from facilitation.status import Action, Actor, Status, TransitionRefused, check
 
 EDITABLE_FIELDS = [
     "title",
@@ -58,9 +58,13 @@ OUTCOME_ACTIONS = {
 }
 
 
-def _move(*, actor: User, request: FacilitationRequest, action: Action, reason: str = "") -> Transition:
+def _move(
+    *, actor: User | None, request: FacilitationRequest, action: Action, reason: str = ""
+) -> Transition:
+    """Move a request through the status machine; `actor` None is the review-date schedule."""
+    acting_as = actors(actor, request) if actor is not None else frozenset({Actor.SCHEDULE})
     try:
-        move = check(request.status, action, actors(actor, request), reason)
+        move = check(request.status, action, acting_as, reason)
     except TransitionRefused as refused:
         field = "reason" if "reason" in str(refused) else None
         raise ValidationError({field: str(refused)} if field else str(refused)) from None
@@ -81,7 +85,7 @@ def _move(*, actor: User, request: FacilitationRequest, action: Action, reason: 
         changes={"status": {"from": Status(before).label, "to": move.target.label}},
         message=reason,
     )
-    if actor.pk != request.requester_id:
+    if actor is None or actor.pk != request.requester_id:
         notify(
             recipients=[request.requester.email],
             subject=f"Your facilitation request is now {move.target.label.lower()}",
@@ -248,6 +252,23 @@ def _record_in_steering_group_minutes(decision: Decision, meeting: Meeting) -> N
         source=decision,
         source_label=f"facilitation request {decision.request.title}",
     )
+
+
+def deferred_requeue_due(today: datetime.date | None = None) -> int:
+    """Bring every deferred request whose review date has come back to the queue (the daily schedule);
+    each move is recorded and the requester emailed. Returns how many came back."""
+    today = today or timezone.localdate()
+    moved = 0
+    for pk in FacilitationRequest.objects.filter(status=Status.DEFERRED, review_date__lte=today).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            request = FacilitationRequest.objects.select_for_update().get(pk=pk)
+            if request.status != Status.DEFERRED:
+                continue  # someone brought it back meanwhile
+            _move(actor=None, request=request, action=Action.REQUEUE, reason="Its review date has come.")
+            moved += 1
+    return moved
 
 
 @transaction.atomic

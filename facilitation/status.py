@@ -53,6 +53,7 @@ class Actor(StrEnum):
     REQUESTER = "requester"
     ADMIN = "admin"  # a community admin
     STEERING = "steering"  # a steering group member
+    SCHEDULE = "schedule"  # the daily task that brings deferred requests back on their review date
 
 
 class Action(StrEnum):
@@ -97,7 +98,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Action.ACCEPT, frozenset({Status.QUEUED}), Status.ACCEPTED, DECIDERS),
     Transition(Action.DEFER, frozenset({Status.QUEUED}), Status.DEFERRED, DECIDERS, needs_reason=True),
     Transition(Action.DECLINE, frozenset({Status.QUEUED}), Status.DECLINED, DECIDERS, needs_reason=True),
-    Transition(Action.REQUEUE, frozenset({Status.DEFERRED}), Status.QUEUED, DECIDERS),
+    Transition(Action.REQUEUE, frozenset({Status.DEFERRED}), Status.QUEUED, DECIDERS | {Actor.SCHEDULE}),
     Transition(Action.START, frozenset({Status.ACCEPTED}), Status.IN_PROGRESS, DECIDERS),
     Transition(
         Action.CLOSE,

@@ -169,6 +169,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": env.float("HEARTBEAT_SECONDS", default=60.0),
         "options": {"expires": env.float("HEARTBEAT_SECONDS", default=60.0) - 5},
     },
+    "facilitation-requeue-due": {
+        "task": "facilitation.requeue_due",
+        "schedule": 3600.0,
+        "options": {"expires": 3000.0},
+    },
     "governance-rebuild-dashboards": {
         "task": "governance.rebuild_all",
         "schedule": env.float("DASHBOARD_REBUILD_SECONDS", default=900.0),

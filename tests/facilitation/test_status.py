@@ -40,6 +40,7 @@ ALLOWED = [
     (Status.QUEUED, Action.DECLINE, ADMIN, Status.DECLINED),
     (Status.DEFERRED, Action.REQUEUE, STEERING, Status.QUEUED),
     (Status.DEFERRED, Action.REQUEUE, ADMIN, Status.QUEUED),
+    (Status.DEFERRED, Action.REQUEUE, {Actor.SCHEDULE}, Status.QUEUED),  # on its review date
     (Status.ACCEPTED, Action.START, STEERING, Status.IN_PROGRESS),
     (Status.ACCEPTED, Action.START, ADMIN, Status.IN_PROGRESS),
     (Status.ACCEPTED, Action.CLOSE, STEERING, Status.CLOSED),
