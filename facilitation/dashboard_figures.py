@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from governance.dashboards.shape import count_chart, json_number
+
 
 @dataclass(frozen=True)
 class RequestRow:
@@ -59,43 +61,40 @@ def build(
         "headline": [
             {"label": "Requests in the queue", "value": len(ages)},
             {"label": "Longest wait in the queue (days)", "value": ages[0] if ages else "–"},  # noqa: RUF001
-            {"label": "Facilitator hours a month committed", "value": _number(total_hours)},
+            {"label": "Facilitator hours a month committed", "value": json_number(total_hours)},
         ],
         "charts": [
-            {
-                "id": "requests-by-status",
-                "title": "Submitted requests by status",
-                "type": "bar",
-                "columns": ["Status", "Requests"],
-                "rows": [[label, statuses[key]] for key, label in status_labels.items() if statuses[key]],
-                "series": ["Requests"],
-            },
-            {
-                "id": "queue-age",
-                "title": "Queued requests by time waiting",
-                "type": "bar",
-                "columns": ["Waiting", "Requests"],
-                "rows": [
+            count_chart(
+                "requests-by-status",
+                "Submitted requests by status",
+                "Status",
+                "Requests",
+                [[label, statuses[key]] for key, label in status_labels.items() if statuses[key]],
+            ),
+            count_chart(
+                "queue-age",
+                "Queued requests by time waiting",
+                "Waiting",
+                "Requests",
+                [
                     [label, sum(1 for a in ages if a >= low and (high is None or a < high))]
                     for label, low, high in age_bands
                 ],
-                "series": ["Requests"],
-            },
-            {
-                "id": "decisions-by-outcome",
-                "title": "Steering group decisions by outcome",
-                "type": "bar",
-                "columns": ["Outcome", "Decisions"],
-                "rows": [[label, outcomes[key]] for key, label in outcome_labels.items()],
-                "series": ["Decisions"],
-            },
+            ),
+            count_chart(
+                "decisions-by-outcome",
+                "Steering group decisions by outcome",
+                "Outcome",
+                "Decisions",
+                [[label, outcomes[key]] for key, label in outcome_labels.items()],
+            ),
             {
                 "id": "support-levels",
                 "title": "Accepted work by support level, with hours a month committed",
                 "type": "bar",
                 "columns": ["Support level", "Requests", "Hours a month"],
                 "rows": [
-                    [label, levels[key], _number(hours.get(key, Decimal(0)))]
+                    [label, levels[key], json_number(hours.get(key, Decimal(0)))]
                     for key, label in level_labels.items()
                 ],
                 "series": ["Requests", "Hours a month"],
@@ -103,7 +102,3 @@ def build(
         ],
         "notes": [],
     }
-
-
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)

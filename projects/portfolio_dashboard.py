@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from governance.dashboards.shape import count_chart
+
 SOURCES = ("projects.project", "projects.measure")
 CLOSED = frozenset({"completed", "stopped"})
 NONE = "None recorded"
@@ -26,6 +28,7 @@ VARIATION_GROUPS = [
     ("Common cause variation", {"common_cause"}),
 ]
 NOT_ENOUGH_DATA = "No icon yet (too few points)"
+VARIATION_LABELS = [*(label for label, _ in VARIATION_GROUPS), NOT_ENOUGH_DATA]
 
 
 @dataclass(frozen=True)
@@ -82,57 +85,52 @@ def figures(
             {"label": "Projects with a measure improving", "value": len(improving_projects)},
         ],
         "charts": [
-            {
-                "id": "projects-by-status",
-                "title": "Projects by status",
-                "type": "bar",
-                "columns": ["Status", "Projects"],
-                "rows": [[label, by_status.get(value, 0)] for value, label in statuses],
-                "series": ["Projects"],
-            },
-            {
-                "id": "projects-by-priority",
-                "title": "Projects by system priority",
-                "type": "bar",
-                "columns": ["System priority", "Projects"],
-                "rows": _counted(name for p in projects for name in (p.priorities or (NONE,))),
-                "series": ["Projects"],
-            },
-            {
-                "id": "projects-by-organisation",
-                "title": "Projects by organisation",
-                "type": "bar",
-                "columns": ["Organisation", "Projects"],
-                "rows": _counted(name for p in projects for name in (p.organisations or (NONE,))),
-                "series": ["Projects"],
-            },
-            {
-                "id": "projects-by-place",
-                "title": "Projects by place",
-                "type": "bar",
-                "columns": ["Place", "Projects"],
-                "rows": _counted(name for p in projects for name in (p.places or (NONE,))),
-                "series": ["Projects"],
-            },
-            {
-                "id": "progress-scores",
-                "title": "Projects by IHI progress score",
-                "type": "bar",
-                "columns": ["Progress score", "Projects"],
-                "rows": [[f"{score:.1f}", by_score.get(score, 0)] for score in scores],
-                "series": ["Projects"],
-            },
-            {
-                "id": "measures-by-variation",
-                "title": "Measures by their latest variation icon",
-                "type": "pie",
-                "columns": ["Variation", "Measures"],
-                "rows": [
+            count_chart(
+                "projects-by-status",
+                "Projects by status",
+                "Status",
+                "Projects",
+                [[label, by_status.get(value, 0)] for value, label in statuses],
+            ),
+            count_chart(
+                "projects-by-priority",
+                "Projects by system priority",
+                "System priority",
+                "Projects",
+                _counted(name for p in projects for name in (p.priorities or (NONE,))),
+            ),
+            count_chart(
+                "projects-by-organisation",
+                "Projects by organisation",
+                "Organisation",
+                "Projects",
+                _counted(name for p in projects for name in (p.organisations or (NONE,))),
+            ),
+            count_chart(
+                "projects-by-place",
+                "Projects by place",
+                "Place",
+                "Projects",
+                _counted(name for p in projects for name in (p.places or (NONE,))),
+            ),
+            count_chart(
+                "progress-scores",
+                "Projects by IHI progress score",
+                "Progress score",
+                "Projects",
+                [[f"{score:.1f}", by_score.get(score, 0)] for score in scores],
+            ),
+            count_chart(
+                "measures-by-variation",
+                "Measures by their latest variation icon",
+                "Variation",
+                "Measures",
+                [
                     [label, groups.get(label, 0)]
                     for label in [*(g for g, _ in VARIATION_GROUPS), NOT_ENOUGH_DATA]
                 ],
-                "series": ["Measures"],
-            },
+                chart_type="pie",
+            ),
         ],
         "notes": [
             "Published projects only: drafts are seen by their teams alone.",

@@ -86,3 +86,19 @@ def client_for() -> Callable[[User | None], Client]:
         return client
 
     return make
+
+
+@pytest.fixture
+def clean_pending():
+    """No leftover "rebuild pending" marks in the test Redis before or after a test."""
+    from governance.dashboards import triggers
+
+    def clear() -> None:
+        client = triggers.redis_client()
+        keys = list(client.scan_iter(match=triggers.PENDING_PREFIX + "*"))
+        if keys:
+            client.delete(*keys)
+
+    clear()
+    yield
+    clear()

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from community.champions import capacity, dosage
+from governance.dashboards.shape import json_number
 
 SOURCES = (
     "champions.champion",
@@ -33,10 +34,6 @@ class Hours:
     organisation: int
     agreement: capacity.Agreement
     commitments: tuple[capacity.Commitment, ...] = ()
-
-
-def _number(value: Decimal) -> float | int:
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _month_figures(people: Iterable[Hours], month: capacity.Month) -> tuple[Decimal, Decimal]:
@@ -67,13 +64,18 @@ def figures(
     for org in organisations:
         agreed, committed = _month_figures(by_org.get(org.key or 0, []), this_month)
         hour_rows.append(
-            [org.name, _number(agreed), _number(committed), _number(max(capacity.ZERO, agreed - committed))]
+            [
+                org.name,
+                json_number(agreed),
+                json_number(committed),
+                json_number(max(capacity.ZERO, agreed - committed)),
+            ]
         )
     month_rows = []
     month = this_month
     for _ in range(months_ahead):
         agreed, committed = _month_figures(hours, month)
-        month_rows.append([month.first_day.isoformat()[:7], _number(agreed), _number(committed)])
+        month_rows.append([month.first_day.isoformat()[:7], json_number(agreed), json_number(committed)])
         month = month.next()
     sys_agreed, sys_committed = _month_figures(hours, this_month)
     low, high = system.teams_supported
@@ -83,8 +85,8 @@ def figures(
             {"label": "Coach target", "value": system.coach_target},
             {"label": "Improvement experts", "value": system.experts},
             {"label": "Expert target", "value": system.expert_target},
-            {"label": "Hours agreed this month", "value": _number(sys_agreed)},
-            {"label": "Hours committed this month", "value": _number(sys_committed)},
+            {"label": "Hours agreed this month", "value": json_number(sys_agreed)},
+            {"label": "Hours committed this month", "value": json_number(sys_committed)},
         ],
         "charts": [
             {

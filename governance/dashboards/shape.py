@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from typing import Any
 
 CHART_TYPES = ("bar", "stacked-bar", "line", "pie")
@@ -28,6 +29,25 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 class InvalidDashboard(ValueError):
     pass
+
+
+def count_chart(
+    chart_id: str, title: str, category: str, counted: str, rows: list[list[Any]], chart_type: str = "bar"
+) -> dict[str, Any]:
+    """A chart of one count per category: `rows` are [category, count] pairs."""
+    return {
+        "id": chart_id,
+        "title": title,
+        "type": chart_type,
+        "columns": [category, counted],
+        "rows": rows,
+        "series": [counted],
+    }
+
+
+def json_number(value: Decimal) -> int | float:
+    """A decimal as JSON shows it best: whole numbers without a fraction."""
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def check(data: Any) -> dict[str, Any]:

@@ -5,7 +5,6 @@ import pytest
 from core.roles import Role
 from facilitation.services import framework_ensure_default
 from tests.community.factories import UserFactory
-from tests.governance.conftest import clean_pending  # noqa: F401  (a shared fixture)
 
 
 @pytest.fixture

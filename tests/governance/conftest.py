@@ -7,21 +7,6 @@ from governance.dashboards import triggers
 
 
 @pytest.fixture
-def clean_pending():
-    """No leftover "rebuild pending" marks in the test Redis before or after a test."""
-
-    def clear() -> None:
-        client = triggers.redis_client()
-        keys = list(client.scan_iter(match=triggers.PENDING_PREFIX + "*"))
-        if keys:
-            client.delete(*keys)
-
-    clear()
-    yield
-    clear()
-
-
-@pytest.fixture
 def broker_down(settings):  # type: ignore[no-untyped-def]
     """Point Celery and the debounce at a port where nothing listens; put everything back afterwards."""
     from config.celery import app
