@@ -229,8 +229,14 @@ def load_rows(**filters: Any) -> pd.DataFrame:
 def trained_counts_by_organisation(rows: pd.DataFrame | None = None) -> dict[int, tuple[int, int]]:
     """Organisation id -> (people at advanced/expert, people at leadership and coaching), by each
     person's highest completed level. Organisations with nobody at either level may be missing: read
-    with `.get(org_id, (0, 0))`."""
-    return advanced_and_leadership(load_rows() if rows is None else rows)
+    with `.get(org_id, (0, 0))`. Only finished records at those two top levels can decide the answer, so
+    only they are loaded: the champion dosage page asks on every view."""
+    if rows is None:
+        rows = load_rows(
+            programme__level__in=[Level.ADVANCED.value, Level.LEADERSHIP.value],
+            status__in=sorted(s.value for s in FINISHED),
+        )
+    return advanced_and_leadership(rows)
 
 
 def people_by_highest_level(
