@@ -43,6 +43,7 @@ def main() -> int:
         print(f"Embedded PostgreSQL: {urls.database_url or os.environ.get('DATABASE_URL')}")
         print(f"Embedded Redis:      {urls.redis_url or os.environ.get('REDIS_URL')}")
     _manage("migrate", "--no-input", "-v", "0")
+    _manage("refresh_measures")
     _manage("seed_demo", "--quiet-accounts")
 
     logs = ROOT / ".data"

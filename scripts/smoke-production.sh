@@ -20,6 +20,7 @@ cleanup() {
 trap cleanup EXIT
 
 $PY manage.py migrate --no-input -v 0
+$PY manage.py refresh_measures
 $PY manage.py collectstatic --no-input -v 0
 $PY manage.py shell -c "from core.models import WorkerHeartbeat; WorkerHeartbeat.objects.all().delete()"
 $PY -m gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 >"$logs/web.log" 2>&1 & pids+=($!)

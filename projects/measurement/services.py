@@ -134,21 +134,40 @@ def measure_delete(*, actor: Any, measure: Measure) -> None:
     portfolio_dashboard.measures_changed()
 
 
-def measure_refresh(measure: Measure) -> None:
-    """Store the icons for the latest point (as drawn on the measure's own chart type, XmR by default)."""
+def _fresh_summary(measure: Measure) -> dict[str, Any]:
+    """What is stored on the measure for lists and dashboards, computed afresh from its data."""
     points = measure_points(measure)
     chart = compute_chart(measure, points, Measure.ChartType.XMR)
-    Measure.objects.filter(pk=measure.pk).update(
-        variation=chart.variation or "",
-        assurance=chart.assurance or "",
-        latest_period=points[-1].period if points else None,
-        point_count=len(points),
-        updated_at=timezone.now(),
-    )
-    measure.variation, measure.assurance = chart.variation or "", chart.assurance or ""
-    measure.latest_period = points[-1].period if points else None
-    measure.point_count = len(points)
+    return {
+        "variation": chart.variation or "",
+        "assurance": chart.assurance or "",
+        "latest_period": points[-1].period if points else None,
+        "point_count": len(points),
+    }
+
+
+def measure_refresh(measure: Measure) -> None:
+    """Store the icons for the latest point (as drawn on the measure's own chart type, XmR by default)."""
+    summary = _fresh_summary(measure)
+    Measure.objects.filter(pk=measure.pk).update(**summary, updated_at=timezone.now())
+    for name, value in summary.items():
+        setattr(measure, name, value)
     portfolio_dashboard.measures_changed()  # once per save of the measure's data, however many points
+
+
+def measures_refresh_all() -> tuple[int, int]:
+    """Recompute every measure's stored icons from its data, as after a change to the chart rules; store
+    only those that differ. Returns (measures checked, measures changed)."""
+    checked = changed = 0
+    for measure in Measure.objects.order_by("pk").iterator(chunk_size=200):
+        checked += 1
+        summary = _fresh_summary(measure)
+        if any(getattr(measure, name) != value for name, value in summary.items()):
+            Measure.objects.filter(pk=measure.pk).update(**summary)
+            changed += 1
+    if changed:
+        portfolio_dashboard.measures_changed()
+    return checked, changed
 
 
 def data_points_save(*, actor: Any, measure: Measure, rows: Sequence[Row], source: str) -> tuple[int, int]:

@@ -7,13 +7,19 @@ API's JSON. No Django: the portal's models are turned into lists before they get
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from . import icons, rules
-from .limits import xmr_limits
-from .runs import astronomical_flags, median_of, runs_analysis
+from .exact import exact, exact_all, plain
+from .limits import Limits, mean, xmr_limits
+from .runs import astronomical_flags, exact_median, runs_analysis
 
-MIN_POINTS_XMR = 8  # fewer points in a segment: no limits are drawn and no rule is tested
+# Fewer points in a segment: no limits are drawn and no rule is tested. NHSRplotthedots and qicharts2
+# draw limits from any number of points and warn below 12; five is the fewest from which the moving
+# ranges say anything about the spread, so a team with monthly data sees trial limits after five months
+# (docs/adr/0005).
+MIN_POINTS_XMR = 5
 TRIAL_BELOW = 12  # limits from fewer baseline points are trial limits
 MIN_POINTS_RUN = 10  # fewer useful points: the runs analysis is not attempted
 
@@ -64,6 +70,7 @@ class Segment:
     lower_limit: float | None = None
     upper_limit: float | None = None
     trial: bool = False
+    exact_limits: Limits | None = field(default=None, repr=False)  # what the rules and icons compare
 
 
 @dataclass
@@ -173,7 +180,7 @@ def _segment_values(points: list[Point], segment: Segment) -> tuple[list[int], l
     return [p.position for p in present], [p.value for p in present if p.value is not None]
 
 
-def _baseline(values: list[float], baseline_points: int | None) -> list[float]:
+def _baseline(values: list[Fraction], baseline_points: int | None) -> list[Fraction]:
     if baseline_points and baseline_points >= 2:
         return values[:baseline_points]
     return values
@@ -207,35 +214,40 @@ def xmr_chart(
 def _analyse_xmr_segment(chart: Chart, segment: Segment, baseline_points: int | None, screen: bool) -> None:
     positions, values = _segment_values(chart.points, segment)
     label = f"Segment {segment.index + 1}: " if len(chart.segments) > 1 else ""
-    if len(values) < MIN_POINTS_XMR:
+    xs = exact_all(values)
+    if len(xs) < MIN_POINTS_XMR:
+        more = MIN_POINTS_XMR - len(xs)
         chart.notes.append(
-            f"{label}{len(values)} value{'s' if len(values) != 1 else ''}: at least {MIN_POINTS_XMR} are "
-            "needed before limits are drawn or the rules are tested."
+            f"{label}{len(xs)} value{'s' if len(xs) != 1 else ''}: {more} more "
+            f"{'is' if more == 1 else 'are'} needed before trial limits are drawn and the rules are tested "
+            f"(at least {MIN_POINTS_XMR} in all)."
         )
-        if values:
-            segment.mean = sum(values) / len(values)
-            segment.median = median_of(values)
+        if xs:
+            segment.mean = plain(mean(xs))
+            segment.median = plain(exact_median(xs))
         return
-    baseline = _baseline(values, baseline_points)
+    baseline = _baseline(xs, baseline_points)
     limits = xmr_limits(baseline, screen=screen)
     segment.baseline_points = len(baseline)
-    segment.mean, segment.median = limits.mean, median_of(values)
-    segment.lower_limit, segment.upper_limit = limits.lower, limits.upper
+    segment.exact_limits = limits
+    segment.mean, segment.median = plain(limits.mean), plain(exact_median(xs))
+    segment.lower_limit, segment.upper_limit = plain(limits.lower), plain(limits.upper)
     segment.trial = len(baseline) < TRIAL_BELOW
     if segment.trial:
+        more = TRIAL_BELOW - len(baseline)
         chart.notes.append(
-            f"{label}trial limits: calculated from {len(baseline)} points; "
-            f"they settle once there are {TRIAL_BELOW} or more."
+            f"{label}trial limits: calculated from {len(baseline)} points; {more} more "
+            f"{'is' if more == 1 else 'are'} needed before the limits settle (at {TRIAL_BELOW} points)."
         )
     if limits.mean_moving_range == 0:
         chart.notes.append(f"{label}every baseline value is the same, so the limits sit on the mean.")
 
-    relative = rules.relative_to_mean(values, limits.mean)
+    relative = rules.relative_to_mean(xs, limits.mean)
     flags = {
-        OUTSIDE_LIMITS: rules.outside_limits(values, limits.lower, limits.upper),
-        TREND: rules.spread_back(rules.trend_end_flags(values), rules.TREND_LENGTH),
+        OUTSIDE_LIMITS: rules.outside_limits(xs, limits.lower, limits.upper),
+        TREND: rules.spread_back(rules.trend_end_flags(xs), rules.TREND_LENGTH),
         TWO_OF_THREE: rules.two_in_three_flags(
-            rules.close_to_limits(values, limits.mean, limits.lower, limits.upper), relative
+            rules.close_to_limits(xs, limits.mean, limits.lower, limits.upper), relative
         ),
         SHIFT: rules.spread_back(rules.run_end_flags(relative), rules.RUN_LENGTH),
     }
@@ -245,7 +257,7 @@ def _analyse_xmr_segment(chart: Chart, segment: Segment, baseline_points: int | 
         point.side = flags[point.rules[0]][k] if point.rules else 0
         point.type = icons.point_type(point.side, chart.improvement)
     _collect_signals(chart, segment, positions, XMR_PRECEDENCE)
-    runs = runs_analysis(values, limits.mean)
+    runs = runs_analysis(xs, limits.mean)
     chart.longest_run, chart.crossings = runs.longest_run, runs.crossings
 
 
@@ -261,9 +273,12 @@ def _finish(chart: Chart) -> None:
     if chart.chart == "xmr" and latest is not None:
         chart.variation = icons.variation_icon(latest.type, latest.side)
         last = chart.last_segment
-        if last is not None:
+        if last is not None and last.exact_limits is not None:
             chart.assurance = icons.assurance_icon(
-                chart.improvement, chart.target, last.lower_limit, last.upper_limit
+                chart.improvement,
+                None if chart.target is None else exact(chart.target),
+                last.exact_limits.lower,
+                last.exact_limits.upper,
             )
     if not any(p.value is not None for p in chart.points):
         chart.notes.append("No values yet.")
@@ -295,25 +310,29 @@ def _analyse_run_segment(chart: Chart, segment: Segment, baseline_points: int | 
     label = f"Segment {segment.index + 1}: " if len(chart.segments) > 1 else ""
     if not values:
         return
-    baseline = _baseline(values, baseline_points)
+    xs = exact_all(values)
+    baseline = _baseline(xs, baseline_points)
     segment.baseline_points = len(baseline)
-    segment.median = median_of(baseline)
-    segment.mean = sum(values) / len(values)
-    runs = runs_analysis(values, segment.median)
+    centre = exact_median(baseline)
+    segment.median = plain(centre)
+    segment.mean = plain(mean(xs))
+    runs = runs_analysis(xs, centre)
     chart.longest_run, chart.crossings = runs.longest_run, runs.crossings
     if runs.n_useful < MIN_POINTS_RUN:
+        more = MIN_POINTS_RUN - runs.n_useful
         chart.notes.append(
-            f"{label}{runs.n_useful} useful point{'s' if runs.n_useful != 1 else ''} (off the median): at "
-            f"least {MIN_POINTS_RUN} are needed before the run chart rules are tested."
+            f"{label}{runs.n_useful} useful point{'s' if runs.n_useful != 1 else ''} (off the median): "
+            f"{more} more {'is' if more == 1 else 'are'} needed before the run chart rules are tested "
+            f"(at least {MIN_POINTS_RUN} in all)."
         )
         for position in positions:
             chart.points[position].type = None
         return
     long_run = {positions[i]: 0 for i in runs.long_run_points}
-    astronomical = astronomical_flags(values, segment.median)
+    astronomical = astronomical_flags(xs, centre)
     for k, position in enumerate(positions):
         point = chart.points[position]
-        side_of_median = 1 if values[k] > segment.median else -1
+        side_of_median = 1 if xs[k] > centre else -1
         if astronomical[k]:
             point.rules.append(ASTRONOMICAL)
             point.side = astronomical[k]

@@ -127,6 +127,22 @@ def chart_figure(
                 "font": {"size": 12},
             }
         )
+    for segment in chart.segments:
+        if chart.chart == "xmr" and segment.trial and segment.upper_limit is not None:
+            # Said on the chart itself, not only in the notes: these limits will still move.
+            layout["annotations"].append(
+                {
+                    "x": x[segment.end],
+                    "y": segment.upper_limit,
+                    "xref": "x",
+                    "yref": "y",
+                    "text": f"Trial limits ({segment.baseline_points} points)",
+                    "showarrow": False,
+                    "xanchor": "right",
+                    "yanchor": "bottom",
+                    "font": {"size": 12},
+                }
+            )
     values_by_period = {p.period: p.value for p in chart.points}
     for period, text in (annotations or {}).items():
         if period in values_by_period and text:

@@ -1,6 +1,7 @@
 """Making Data Count variation and assurance icons."""
 
 from collections.abc import Sequence
+from fractions import Fraction
 
 INCREASE = "increase"
 DECREASE = "decrease"
@@ -73,7 +74,10 @@ def variation_icon(kind: str | None, side: int) -> str | None:
 
 
 def assurance_icon(
-    improvement: str, target: float | None, lower: float | None, upper: float | None
+    improvement: str,
+    target: float | Fraction | None,
+    lower: float | Fraction | None,
+    upper: float | Fraction | None,
 ) -> str | None:
     """Whether the process, as its latest limits describe it, will meet the target. None without a target,
     without limits, or when neither direction is better."""

@@ -6,26 +6,31 @@ neighbours breaking a trend) follow NHS England's NHSRplotthedots package.
 """
 
 from collections.abc import Sequence
+from fractions import Fraction
+from typing import TypeVar
+
+# The rules compare exactly when given `Fraction`s (chart.py passes them); floats work for unit tests.
+Value = TypeVar("Value", float, Fraction)
 
 RUN_LENGTH = 7  # points on one side of the mean
 TREND_LENGTH = 7  # points each higher (or lower) than the one before: six increases or decreases
 
 
-def sign(x: float) -> int:
+def sign(x: Value) -> int:
     return (x > 0) - (x < 0)
 
 
-def relative_to_mean(values: Sequence[float], mean: float) -> list[int]:
+def relative_to_mean(values: Sequence[Value], mean: Value) -> list[int]:
     """+1 above the mean, -1 below it, 0 exactly on it."""
     return [sign(v - mean) for v in values]
 
 
-def outside_limits(values: Sequence[float], lower: float, upper: float) -> list[int]:
+def outside_limits(values: Sequence[Value], lower: Value, upper: Value) -> list[int]:
     """+1 above the upper limit, -1 below the lower limit (strictly), 0 inside or on a limit."""
     return [1 if v > upper else -1 if v < lower else 0 for v in values]
 
 
-def close_to_limits(values: Sequence[float], mean: float, lower: float, upper: float) -> list[bool]:
+def close_to_limits(values: Sequence[Value], mean: Value, lower: Value, upper: Value) -> list[bool]:
     """Beyond two sigma (two thirds of the way to a limit) but not outside the limits."""
     near_upper = mean + (upper - mean) * 2 / 3
     near_lower = mean - (mean - lower) * 2 / 3
@@ -44,7 +49,7 @@ def run_end_flags(relative: Sequence[int], length: int = RUN_LENGTH) -> list[int
     return flags
 
 
-def trend_end_flags(values: Sequence[float], length: int = TREND_LENGTH) -> list[int]:
+def trend_end_flags(values: Sequence[Value], length: int = TREND_LENGTH) -> list[int]:
     """At each point that completes `length` or more points each strictly higher (+1) or lower (-1)
     than the one before, that direction; elsewhere 0. Equal neighbours break a trend."""
     flags = [0] * len(values)

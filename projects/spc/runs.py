@@ -7,7 +7,10 @@ do not cross. n is the number of useful points.
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from statistics import median
+
+from .exact import Number, exact, exact_all
 
 
 def longest_run_max(n_useful: int) -> int:
@@ -55,9 +58,13 @@ class RunsAnalysis:
         return self.shift_signal or self.crossings_signal
 
 
-def runs_analysis(values: Sequence[float | None], centre: float) -> RunsAnalysis:
-    """Runs about `centre`; missing values (None) are skipped like points on the centre line."""
-    useful = [(i, 1 if v > centre else -1) for i, v in enumerate(values) if v is not None and v != centre]
+def runs_analysis(values: Sequence[Number | None], centre: Number) -> RunsAnalysis:
+    """Runs about `centre`; missing values (None) are skipped like points on the centre line. Values and
+    centre are compared exactly (a point that equals the median is on it, whatever the float rounding)."""
+    mid = exact(centre)
+    useful = [
+        (i, 1 if exact(v) > mid else -1) for i, v in enumerate(values) if v is not None and exact(v) != mid
+    ]
     n = len(useful)
     allowed = longest_run_max(n)
     longest = crossings = 0
@@ -74,7 +81,7 @@ def runs_analysis(values: Sequence[float | None], centre: float) -> RunsAnalysis
                     crossings += 1
             start = k
     return RunsAnalysis(
-        centre=centre,
+        centre=float(mid),
         n_useful=n,
         longest_run=longest,
         longest_run_max=allowed,
@@ -84,20 +91,26 @@ def runs_analysis(values: Sequence[float | None], centre: float) -> RunsAnalysis
     )
 
 
-def median_of(values: Sequence[float]) -> float:
-    return float(median(values))
+def median_of(values: Sequence[Number]) -> float:
+    return float(exact_median(values))
 
 
-ASTRONOMICAL_FACTOR = 3.145  # Wheeler's limits from the median moving range: 3 / 0.954
+def exact_median(values: Sequence[Number]) -> Fraction:
+    """The median of the decimals entered, exactly (the mean of the middle two is not rounded)."""
+    return Fraction(median(exact_all(values)))
 
 
-def astronomical_flags(values: Sequence[float], centre: float) -> list[int]:
+ASTRONOMICAL_FACTOR = Fraction("3.145")  # Wheeler's limits from the median moving range: 3 / 0.954
+
+
+def astronomical_flags(values: Sequence[Number], centre: Number) -> list[int]:
     """Points obviously different from the rest: further from the median than 3.145 times the median
     moving range (+1 above, -1 below, 0 otherwise). A constant stretch gives a zero spread, so nothing is
     flagged unless it is the only variation."""
     if len(values) < 2:
         return [0] * len(values)
-    spread = ASTRONOMICAL_FACTOR * median([abs(values[i] - values[i - 1]) for i in range(1, len(values))])
+    xs, mid = exact_all(values), exact(centre)
+    spread = ASTRONOMICAL_FACTOR * Fraction(median([abs(xs[i] - xs[i - 1]) for i in range(1, len(xs))]))
     if spread == 0:
         return [0] * len(values)
-    return [1 if v > centre + spread else -1 if v < centre - spread else 0 for v in values]
+    return [1 if v > mid + spread else -1 if v < mid - spread else 0 for v in xs]
