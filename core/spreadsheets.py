@@ -8,22 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from typing import IO, Any
 
 import pandas as pd
 
+from core.parsing import RowError
+
+__all__ = ["RowError", "UnreadableFile", "error_report_csv", "file_row", "read_table"]
+
 
 class UnreadableFile(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # as the spreadsheet numbers it: the header is row 1
-    column: str
-    message: str
-    value: str = ""
 
 
 def read_table(handle: IO[bytes], filename: str) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from core.spreadsheets import RowError
+from core.parsing import RowError, parse_date
 from training.ladder import Status
 
 
@@ -68,7 +68,6 @@ STATUS_WORDS = {
     "registered": Status.BOOKED.value,
     "enrolled": Status.BOOKED.value,
 }
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 EARLIEST = pd.Timestamp("1990-01-01")
 OUTPUT_COLUMNS = ["email", "name", "organisation_id", "programme_id", "cohort_id", "status", "completed_on"]
@@ -167,17 +166,11 @@ def _keys(values: pd.Series) -> pd.Series:
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
-    """Each text cell as a timestamp (NaT when blank or not a date), trying the formats people use."""
-    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    for fmt in DATE_FORMATS:
-        todo = result.isna() & (values != "")
-        if not todo.any():
-            break
-        parsed = pd.to_datetime(values[todo], format=fmt, errors="coerce")
-        # Years like 0025 parse, but do not fit the table's timestamps: they are not dates anyone meant.
-        parsed = parsed.where(parsed > pd.Timestamp("1900-01-01")).astype("datetime64[ns]")
-        result[todo] = parsed
-    return result
+    """Each text cell as a timestamp (NaT when blank or not a date), read by the portal's one date parser
+    (`core.parsing`: day-first dates, ISO dates, months, quarters, weeks, Excel serials), once per
+    distinct value."""
+    parsed = {value: parse_date(value) for value in values.unique() if value != ""}
+    return pd.to_datetime(values.map(parsed), errors="coerce").astype("datetime64[ns]")
 
 
 def check_rows(

@@ -156,8 +156,10 @@ class PasteForm(_RowsForm):
     pasted = forms.CharField(
         label="Paste the period and value columns",
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
-        help_text="Copy two columns from a spreadsheet: the period (a date such as 05/01/2026) "
-        "and the value, one period a line. A third column is kept as an annotation. "
+        help_text="Copy two columns from a spreadsheet: the period and the value, one period a line. "
+        "A period can be a date (05/01/2026), a month (Jan 2026), a quarter (Q1 2026, or 2026/27 Q1 "
+        "for the financial year), an ISO week (2026-W02) or an Excel date number; a month, quarter or "
+        "week is recorded as its first day. A third column is kept as an annotation. "
         "A header line is skipped.",
         error_messages={"required": "Paste at least one row: a period and a value"},
     )
@@ -175,7 +177,8 @@ class UploadForm(_RowsForm):
     file = forms.FileField(
         label="Upload a CSV or Excel file",
         help_text="The first row names the columns: 'period' (or 'date'), 'value' and, if you like, "
-        "'annotation'. Up to 2 MB.",
+        "'annotation'; without names, the first column is the period and the second the value. "
+        "Periods are read as in the paste box. Up to 2 MB.",
         error_messages={"required": "Select a CSV or Excel file"},
     )
 

@@ -7,10 +7,11 @@ as people see it (the line of the paste, or the spreadsheet row with the header 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from core.parsing import RowError, parse_date, parse_number
 
 MAX_ROWS = 5000
 MAX_ANNOTATION = 200
@@ -18,9 +19,6 @@ MAX_ANNOTATION = 200
 PERIOD_HEADERS = ("period", "date", "week", "week commencing", "week ending", "month", "day", "quarter")
 VALUE_HEADERS = ("value", "values", "count", "number", "rate", "result", "measure")
 ANNOTATION_HEADERS = ("annotation", "note", "notes", "comment", "comments")
-
-_DAY_FIRST = ("%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%b-%y")
-_MONTH_ONLY = ("%Y-%m", "%b %Y", "%B %Y", "%b-%Y", "%b-%y", "%m/%Y", "%b %y")
 
 
 @dataclass(frozen=True)
@@ -31,45 +29,19 @@ class Row:
     annotation: str = ""
 
 
-@dataclass(frozen=True)
-class Problem:
-    row: int
-    column: str
-    message: str
-    value: str = ""
+# A bad row: the portal's one row-error type (row as the person numbers it, column, message, value).
+Problem = RowError
 
 
 def parse_period(text: str) -> dt.date | None:
-    """A date in the forms spreadsheets produce: 2026-01-05, 05/01/2026 (day first), 5 Jan 2026,
-    2026-01-05 00:00:00 (Excel through pandas); or a month (2026-01, Jan 2026), taken as its first day."""
-    text = " ".join(text.strip().split())
-    if not text:
-        return None
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?", text)
-    if iso:
-        try:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
-        except ValueError:
-            return None
-    for fmt in _DAY_FIRST + _MONTH_ONLY:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
+    """The first day of the period a cell names: any date, month, quarter (calendar or NHS financial
+    year), ISO week or Excel serial that `core.parsing` reads."""
+    return parse_date(text)
 
 
 def parse_value(text: str) -> float | None:
-    """A number, allowing thousands separators, a trailing % and surrounding spaces."""
-    cleaned = text.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
-    cleaned = cleaned.removesuffix("%")
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
+    """A number, allowing thousands separators, a trailing %, a Unicode minus and surrounding spaces."""
+    return parse_number(text)
 
 
 def check_rows(records: Iterable[tuple[int, str, str, str]]) -> tuple[list[Row], list[Problem]]:
@@ -156,6 +128,17 @@ def parse_paste(text: str) -> tuple[list[Row], list[Problem]]:
         if len(cells) > 3:
             cells = [cells[0], cells[1], " ".join(cells[2:])]
         records.append((number, cells[0], cells[1], cells[2] if len(cells) > 2 else ""))
+    if not records and not problems:
+        number, line = lines[0]
+        return [], [
+            Problem(
+                number,
+                "period",
+                "No data found: the only line looks like column names. Give a period and a value on "
+                "each line, such as 05/01/2026 and 42",
+                line.strip(),
+            )
+        ]
     rows, row_problems = check_rows(records)
     problems = sorted(problems + row_problems, key=lambda p: p.row)
     return ([], problems) if problems else (rows, [])
@@ -186,12 +169,20 @@ def table_records(
     headers: Sequence[str], numbered: Iterable[tuple[int, Sequence[str]]]
 ) -> tuple[list[Row], list[Problem]]:
     """Rows of an uploaded table: the header names, then (spreadsheet row number, cells) pairs."""
+    numbered = list(numbered)
     columns = find_columns(headers)
     if isinstance(columns, Problem):
-        return [], [columns]
+        if len(headers) < 2 or parse_period(headers[0]) is None or parse_value(headers[1]) is None:
+            return [], [columns]
+        # No header row: the first row is data, in the order a paste takes (period, value, annotation).
+        first = min((n for n, _ in numbered), default=2) - 1
+        numbered = [(first, list(headers)), *numbered]
+        columns = (0, 1, 2 if len(headers) > 2 else None)
     period, value, annotation = columns
     records = [
         (number, row[period], row[value], row[annotation] if annotation is not None else "")
         for number, row in numbered
     ]
+    if not records:
+        return [], [Problem(1, "", "The file has no rows of data under its column names")]
     return check_rows(records)

@@ -282,3 +282,51 @@ def test_editing_a_measure_refreshes_its_assurance(member, client_for, project):
     )
     measure.refresh_from_db()
     assert measure.assurance == "consistently_passing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["period\tvalue", "not a period at all", "Date,Value\n", "   \n\t\n"],
+)
+def test_a_paste_with_no_data_rows_is_refused_with_a_reason_not_an_error(member, client_for, measure, text):
+    response = client_for(member).post(
+        reverse("projects:measure_paste", kwargs={"pk": measure.pk}), {"pasted": text}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["pasted"]
+    assert not measure.points.exists()
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("Q1 2024", dt.date(2024, 1, 1)),
+        ("2024/25 Q1", dt.date(2024, 4, 1)),
+        ("2024-W14", dt.date(2024, 4, 1)),
+        ("45383", dt.date(2024, 4, 1)),
+    ],
+)
+def test_quarters_weeks_and_excel_serials_paste(member, client_for, measure, period, expected):
+    response = client_for(member).post(
+        reverse("projects:measure_paste", kwargs={"pk": measure.pk}), {"pasted": f"{period}\t12"}
+    )
+    assert response.status_code == 302
+    assert list(measure.points.values_list("period", flat=True)) == [expected]
+
+
+def test_a_csv_without_a_header_row_uploads_like_a_paste(member, client_for, measure):
+    upload = _csv("2026-01-05,5\n2026-01-12,6\n")
+    response = client_for(member).post(
+        reverse("projects:measure_upload", kwargs={"pk": measure.pk}), {"file": upload}
+    )
+    assert response.status_code == 302
+    assert list(measure.points.values_list("value", flat=True)) == [5.0, 6.0]
+
+
+def test_a_csv_with_only_its_header_is_refused(member, client_for, measure):
+    response = client_for(member).post(
+        reverse("projects:measure_upload", kwargs={"pk": measure.pk}), {"file": _csv("period,value\n")}
+    )
+    assert response.status_code == 200
+    assert "no rows of data" in str(response.context["form"].errors["file"])
+    assert not measure.points.exists()
