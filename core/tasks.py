@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import socket
 from typing import Any
@@ -36,4 +37,14 @@ def heartbeat() -> str:
 
     hostname = socket.gethostname()
     WorkerHeartbeat.objects.update_or_create(hostname=hostname, defaults={"seen_at": timezone.now()})
+    forget_form_tokens()
     return hostname
+
+
+def forget_form_tokens(days: int = 2) -> int:
+    """One-time form tokens only need to outlive a re-sent form: drop those older than `days`."""
+    from core.models import FormSubmission
+
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _ = FormSubmission.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

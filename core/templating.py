@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from core import navigation
 from core.form_fields import error_summary_items, field_params
+from core.once import once_input
 from core.permissions import can
 from core.roles import Role, roles_of
 
@@ -105,6 +106,7 @@ def install(env: Environment) -> None:
         service_name=settings.SERVICE_NAME,
         urlencode=urlencode,
         now=timezone.now,
+        once_input=once_input,
     )
     env.filters.update(
         date=format_date,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from community.models import User
+from core import once
 from core.exports import Column, export_response
 from core.listing import export_format
 from core.permissions import can
@@ -41,35 +42,42 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(request, "facilitation/mine.jinja", {"rows": rows})
 
 
-def _save(request: HttpRequest, form: forms.RequestForm, instance: Any) -> HttpResponse | None:
-    """Save the form as a draft, then submit it if asked; None when the form must be shown again."""
+def _save(request: HttpRequest, form: forms.RequestForm, instance: Any) -> tuple[HttpResponse | None, Any]:
+    """Save the form as a draft, then submit it if asked. Returns the response (None when the form must be
+    shown again) and the request as saved (the draft, when submitting it was refused)."""
     if not form.is_valid():
-        return None
+        return None, instance
     try:
         saved = services.request_save(actor=_me(request), request=instance, values=form.cleaned_data)
     except ValidationError as error:
         _errors_to_form(form, error)
-        return None
+        return None, instance
     if request.POST.get("intent") == "submit" and saved.status in (Status.DRAFT, Status.RETURNED):
         try:
             services.request_submit(actor=_me(request), request=saved)
         except ValidationError as error:
             _errors_to_form(form, error)
             messages.info(request, "Your draft has been saved. Complete the marked answers to submit it.")
-            return None
+            # The form is shown again as the saved draft's, so sending it again edits that draft.
+            once.created(request, reverse("facilitation:edit", kwargs={"pk": saved.pk}))
+            return None, saved
         messages.success(
             request, "Your request has been submitted. The community admins will look at it next."
         )
-        return redirect("facilitation:detail", pk=saved.pk)
+        return redirect("facilitation:detail", pk=saved.pk), saved
     messages.success(request, "Your request has been saved.")
-    return redirect("facilitation:detail", pk=saved.pk)
+    return redirect("facilitation:detail", pk=saved.pk), saved
 
 
+@once.once
 def new(request: HttpRequest) -> HttpResponse:
     form = forms.RequestForm(request.POST or None)
-    if request.method == "POST" and (response := _save(request, form, None)):
-        return response
-    return render(request, "facilitation/form.jinja", {"form": form, "item": None})
+    item = None
+    if request.method == "POST":
+        response, item = _save(request, form, None)
+        if response:
+            return response
+    return render(request, "facilitation/form.jinja", {"form": form, "item": item})
 
 
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -77,8 +85,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not can(_me(request), "facilitation_request.edit", item):
         raise Http404("This request cannot be changed now")
     form = forms.RequestForm(request.POST or None, initial=forms.RequestForm.initial_from(item))
-    if request.method == "POST" and (response := _save(request, form, item)):
-        return response
+    if request.method == "POST":
+        response, item = _save(request, form, item)
+        if response:
+            return response
     return render(request, "facilitation/form.jinja", {"form": form, "item": item})
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from core.exports import export_response
 from core.listing import SortOption, build_listing, export_format
+from core.once import once
 from core.paging import paginate
 from core.permissions import can
 from projects import selectors, services
@@ -82,6 +83,7 @@ def _similar_from(form: ProjectForm, exclude_id: int | None = None) -> list[Any]
     )
 
 
+@once
 def create(request: HttpRequest) -> HttpResponse:
     form = ProjectForm(request.POST or None)
     if request.method == "POST":
@@ -242,6 +244,7 @@ def team_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
     return redirect("projects:team", pk=project.pk)
 
 
+@once
 def update_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = _editable(request, pk)
     form = ProjectUpdateForm(request.POST or None)

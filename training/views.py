@@ -13,6 +13,7 @@ from community import selectors as community_selectors
 from community.models import Organisation
 from core.exports import Column, export_response
 from core.listing import SortOption, build_listing, export_format
+from core.once import once
 from core.permissions import can
 from training import figures, selectors, services, signposting
 from training.forms import FiguresForm, FindForm, MappingForm, RecordFilter, RegisterForm, UploadForm
@@ -80,6 +81,7 @@ def find(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@once
 def book(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = selectors.cohort(pk)
     if cohort is None:

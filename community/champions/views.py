@@ -16,6 +16,7 @@ from community.champions.forms import ConsentForm, EditForm, NominationForm, Sta
 from community.champions.models import Champion
 from community.models import User
 from core.listing import SortOption, build_listing, export_format
+from core.once import once
 from core.permissions import can
 
 SORTS = [
@@ -67,6 +68,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def nominate(request: HttpRequest) -> HttpResponse:
     form = NominationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from core.exports import Column, export_response
 from core.listing import SortOption, build_listing, export_format
+from core.once import once
 from core.permissions import can
 from projects.spc import RULE_LABELS
 from projects.spc.figure import chart_figure
@@ -51,6 +52,7 @@ def project_measurement(request: HttpRequest, project_pk: int) -> HttpResponse:
     return render(request, "projects/measurement/project.jinja", {"project": project})
 
 
+@once
 def pdsa_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.project_for_user(request.user, project_pk)
     _require_edit(request, project)
@@ -95,6 +97,7 @@ def pdsa_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_project_section(cycle.project_id, "pdsa-heading"))
 
 
+@once
 def measure_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.project_for_user(request.user, project_pk)
     _require_edit(request, project)
@@ -178,6 +181,7 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     return render(request, "projects/measurement/measure_detail.jinja", context)
 
 
+@once
 def measure_add_point(request: HttpRequest, pk: int) -> HttpResponse:
     measure = selectors.measure_for_user(request.user, pk)
     _require_edit(request, measure.project)
