@@ -49,10 +49,14 @@ def created(request: HttpRequest, url: str) -> None:
     request.once_result = url  # type: ignore[attr-defined]
 
 
+def _user_id(request: HttpRequest) -> int:
+    return int(request.user.pk or 0)  # `@once` acts only for signed-in people
+
+
 def _claim(token: uuid.UUID, request: HttpRequest) -> bool:
     try:
         with transaction.atomic():
-            FormSubmission.objects.create(token=token, user_id=request.user.pk, path=request.path[:300])
+            FormSubmission.objects.create(token=token, user_id=_user_id(request), path=request.path[:300])
         return True
     except IntegrityError:
         return False
@@ -62,7 +66,7 @@ def _earlier_result(token: uuid.UUID, request: HttpRequest) -> str | None:
     """Where the first post of this token went; waits while it is still being saved."""
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
-        claim = FormSubmission.objects.filter(token=token, user_id=request.user.pk).first()
+        claim = FormSubmission.objects.filter(token=token, user_id=_user_id(request)).first()
         if claim is None:
             return None
         if claim.result_url:
