@@ -58,10 +58,26 @@ OUTCOME_ACTIONS = {
 }
 
 
+def _lock(request: FacilitationRequest) -> None:
+    """Lock the request's row until the transaction ends and check that its status is still the one the
+    caller read: two people deciding at once get one decision and a clear refusal, never two."""
+    current = (
+        FacilitationRequest.objects.select_for_update().values_list("status", flat=True).get(pk=request.pk)
+    )
+    if current != request.status:
+        request.status = current
+        raise ValidationError(
+            f"Someone else changed this request meanwhile: it is now {Status(current).label.lower()}. "
+            "Nothing has been changed; look at it again before you act."
+        )
+
+
 def _move(
     *, actor: User | None, request: FacilitationRequest, action: Action, reason: str = ""
 ) -> Transition:
-    """Move a request through the status machine; `actor` None is the review-date schedule."""
+    """Move a request through the status machine; `actor` None is the review-date schedule. Callers run
+    in a transaction: the row stays locked from the check to the commit."""
+    _lock(request)
     acting_as = actors(actor, request) if actor is not None else frozenset({Actor.SCHEDULE})
     try:
         move = check(request.status, action, acting_as, reason)
@@ -212,6 +228,7 @@ def request_decide(
         errors["rationale"] = "Give the reason: the requester will see it"
     if errors:
         raise ValidationError(errors)
+    _lock(request)
     # Set before the move, so the email the move sends can say the support level or review date.
     request.support_level = support_level if outcome == "accept" else ""
     request.review_date = review_date if outcome == "defer" else None

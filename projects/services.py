@@ -148,9 +148,17 @@ def project_update(*, actor: User, project: Project, values: Mapping[str, Any]) 
     return project
 
 
+def _lock_publication(project: Project) -> None:
+    """Lock the project's row and read whether it is published now, so that two clicks audit one change."""
+    project.published_at = (
+        Project.objects.select_for_update().values_list("published_at", flat=True).get(pk=project.pk)
+    )
+
+
 @transaction.atomic
 def project_publish(*, actor: User, project: Project) -> Project:
     require(actor, "project.publish", project)
+    _lock_publication(project)
     if project.published_at is None:
         project.published_at = project.updated_at = timezone.now()
         project.save(update_fields=["published_at", "updated_at"])
@@ -162,6 +170,7 @@ def project_publish(*, actor: User, project: Project) -> Project:
 def project_unpublish(*, actor: User, project: Project) -> Project:
     """Back to a draft that only the team and admins see."""
     require(actor, "project.publish", project)
+    _lock_publication(project)
     if project.published_at is not None:
         project.published_at = None
         project.updated_at = timezone.now()

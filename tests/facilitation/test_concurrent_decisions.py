@@ -1,0 +1,95 @@
+"""Two people acting on one request at once: one decision, a clear refusal for the other, never two.
+
+Real concurrent transactions on PostgreSQL (threads), not mocks.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from facilitation import services
+from facilitation.models import Decision, FacilitationRequest, Transition
+from facilitation.status import Status
+from projects.models import Project
+from tests.facilitation.factories import in_status
+from tests.projects.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _at_once(*actions: Callable[[], object]) -> list[object]:
+    """Run each action in its own thread and database connection, released together."""
+    results: list[object] = [None] * len(actions)
+    barrier = threading.Barrier(len(actions))
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = actions[i]()
+        except ValidationError as error:
+            results[i] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(actions))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def _decide(actor, pk: int, outcome: str) -> Callable[[], object]:  # type: ignore[no-untyped-def]
+    def act() -> object:
+        request = FacilitationRequest.objects.get(pk=pk)
+        return services.request_decide(
+            actor=actor,
+            request=request,
+            outcome=outcome,
+            support_level="coaching" if outcome == "accept" else "",
+            rationale="" if outcome == "accept" else "Not for us now.",
+        )
+
+    return act
+
+
+def test_accept_and_decline_at_once_make_one_decision(steering, steering_two, framework):
+    item = in_status(Status.QUEUED)
+    results = _at_once(_decide(steering, item.pk, "accept"), _decide(steering_two, item.pk, "decline"))
+    refused = [r for r in results if isinstance(r, ValidationError)]
+    assert len(refused) == 1
+    assert "Someone else changed this request meanwhile" in " ".join(refused[0].messages)
+    assert Decision.objects.filter(request=item).count() == 1
+    item.refresh_from_db()
+    decision = Decision.objects.get(request=item)
+    assert item.status == {"accept": Status.ACCEPTED, "decline": Status.DECLINED}[decision.outcome]
+    assert Transition.objects.filter(request=item, from_status=Status.QUEUED).count() == 1
+
+
+def test_three_quick_submits_make_one_transition(member):
+    item = in_status(Status.DRAFT, requester=member)
+
+    def submit() -> object:
+        return services.request_submit(actor=member, request=FacilitationRequest.objects.get(pk=item.pk))
+
+    results = _at_once(submit, submit, submit)
+    assert sum(isinstance(r, ValidationError) for r in results) == 2
+    assert Transition.objects.filter(request=item, action="submit").count() == 1
+
+
+def test_two_publishes_at_once_are_audited_once(member):
+    from core.audit import audit_trail
+    from projects.services import project_publish
+
+    project = ProjectFactory(lead=member, published_at=None)
+
+    def publish() -> object:
+        return project_publish(actor=member, project=Project.objects.get(pk=project.pk))
+
+    _at_once(publish, publish)
+    assert [e.action for e in audit_trail(project)].count("published") == 1
