@@ -15,7 +15,21 @@ from core.access import SIGNED_IN, Access
 
 PORTAL_APPS = ["community", "projects", "projects.measurement", "training", "facilitation", "governance"]
 
-router = DefaultRouter()
+
+class PortalRouter(DefaultRouter):
+    """Object routes take numeric ids only: `/api/v1/champions/abc/` is not found rather than a server
+    error from the database."""
+
+    def get_lookup_regex(self, viewset: type, lookup_prefix: str = "") -> str:
+        if (
+            getattr(viewset, "lookup_value_regex", None) is None
+            and getattr(viewset, "lookup_field", "pk") == "pk"
+        ):
+            return f"(?P<{lookup_prefix}pk>[0-9]+)"
+        return super().get_lookup_regex(viewset, lookup_prefix)
+
+
+router = PortalRouter()
 urlpatterns: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions
+from rest_framework import exceptions, parsers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -27,3 +27,50 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     return drf_exception_handler(exc, context)
+
+
+NUL_MESSAGE = "Remove the NUL character (\\x00): it cannot be stored."
+
+
+def _nul_fields(data: Any, path: str = "") -> dict[str, list[str]]:
+    """Every field (dotted path for nested data) whose text holds a NUL character."""
+    found: dict[str, list[str]] = {}
+    if isinstance(data, str):
+        if "\x00" in data:
+            found[path or "non_field_errors"] = [NUL_MESSAGE]
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            found.update(_nul_fields(value, f"{path}.{key}" if path else str(key)))
+    elif isinstance(data, list | tuple):
+        for value in data:
+            found.update(_nul_fields(value, path))
+    if hasattr(data, "lists"):  # a QueryDict of a form or multipart body
+        for key, values in data.lists():
+            found.update(_nul_fields(list(values), str(key)))
+    return found
+
+
+def _refuse_nul(data: Any) -> Any:
+    """PostgreSQL cannot store NUL in text: refuse it with a field message before any field reads it
+    (a related field looking up a slug with a NUL would otherwise end in a server error)."""
+    found = _nul_fields(data)
+    if found:
+        raise exceptions.ValidationError(found)
+    return data
+
+
+class JSONParser(parsers.JSONParser):
+    def parse(self, stream: Any, media_type: Any = None, parser_context: Any = None) -> Any:
+        return _refuse_nul(super().parse(stream, media_type, parser_context))
+
+
+class FormParser(parsers.FormParser):
+    def parse(self, stream: Any, media_type: Any = None, parser_context: Any = None) -> Any:
+        return _refuse_nul(super().parse(stream, media_type, parser_context))
+
+
+class MultiPartParser(parsers.MultiPartParser):
+    def parse(self, stream: Any, media_type: Any = None, parser_context: Any = None) -> Any:
+        result = super().parse(stream, media_type, parser_context)
+        _refuse_nul(result.data)
+        return result

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 import pandas as pd
 
+from core.exports import cell
 from core.parsing import RowError
 
 __all__ = ["RowError", "UnreadableFile", "error_report_csv", "file_row", "read_table"]
@@ -62,5 +63,6 @@ def error_report_csv(errors: list[RowError]) -> str:
     writer = csv.writer(out)
     writer.writerow(["Row", "Column", "Problem", "Value"])
     for error in sorted(errors, key=lambda e: (e.row, e.column)):
-        writer.writerow([error.row, error.column, error.message, error.value])
+        # The value is what the person's file held: written so that no spreadsheet runs it as a formula.
+        writer.writerow([error.row, error.column, error.message, cell(error.value)])
     return out.getvalue()
