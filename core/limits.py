@@ -1,9 +1,10 @@
 """Bodies are bounded before they are read.
 
 `BodyGuardMiddleware` answers before Django parses a body: 413 when the declared length is over
-`MAX_REQUEST_BODY_BYTES`, and a refusal (sign in first, or 401 at the API) when an anonymous client
-sends a body to a route that needs sign-in, so such a body never reaches memory or the temporary folder.
-`LimitedUploadHandler` stops a body without a declared length (chunked) at the same limit as it streams.
+`MAX_REQUEST_BODY_BYTES`, and "sign in first" when an anonymous client sends a body to a page that needs
+sign-in, so such a body never reaches memory or the temporary folder (the API's permission check already
+runs before it parses a body). `LimitedUploadHandler` stops a body without a declared length (chunked)
+at the same limit as it streams.
 """
 
 from __future__ import annotations
@@ -34,17 +35,18 @@ def _too_large(request: HttpRequest) -> HttpResponse:
     return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
 
 
-def _needs_sign_in(request: HttpRequest) -> tuple[bool, bool]:
-    """(the route refuses anonymous people, the route is the API's)."""
+def _needs_sign_in(request: HttpRequest) -> bool:
+    """Whether the page's route refuses anonymous people."""
     try:
         match = resolve(request.path_info)
     except Resolver404:
-        return False, False
+        return False
     if is_api(match.view_name):
-        # A token in the Authorization header signs API clients in later, inside the view.
-        return "HTTP_AUTHORIZATION" not in request.META, True
+        # API clients sign in inside the view (a token), and DRF checks permissions before it parses a
+        # body: the API refuses anonymous bodies unread by itself (401).
+        return False
     access = access_for(match.view_name)
-    return access is None or not access.allows(request.user), False
+    return access is None or not access.allows(request.user)
 
 
 class BodyGuardMiddleware:
@@ -60,14 +62,8 @@ class BodyGuardMiddleware:
             if length > body_limit():
                 return _too_large(request)
             has_body = length > 0 or "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower()
-            if has_body and not request.user.is_authenticated:
-                refused, api = _needs_sign_in(request)
-                if refused and api:
-                    return JsonResponse(
-                        {"detail": "Authentication credentials were not provided."}, status=401
-                    )
-                if refused:
-                    return redirect_to_login(request.get_full_path())
+            if has_body and not request.user.is_authenticated and _needs_sign_in(request):
+                return redirect_to_login(request.get_full_path())
         return self.get_response(request)
 
 

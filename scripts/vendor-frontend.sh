@@ -20,9 +20,13 @@ dist=nhsuk/package/dist/nhsuk
 cp "$dist/nhsuk-frontend-${NHSUK_VERSION}.min.js" "$dist/nhsuk-frontend-${NHSUK_VERSION}.min.js.map" "$dest/"
 sed 's#url(/assets/#url(assets/#g' "$dist/nhsuk-frontend-${NHSUK_VERSION}.min.css" > "$dest/nhsuk-frontend-${NHSUK_VERSION}.min.css"
 sed -i '/sourceMappingURL/d' "$dest/nhsuk-frontend-${NHSUK_VERSION}.min.css"
+# The licensed Frutiger font is only on the NHS's own asset host (no npm package carries it), and pages
+# load nothing from another host: drop its @font-face rules, so the stack falls back to Arial as NHS.UK
+# specifies for when Frutiger is not available.
+sed -i -E 's#@font-face\{[^}]*assets\.nhs\.uk[^}]*\}##g' "$dest/nhsuk-frontend-${NHSUK_VERSION}.min.css"
 cp -r "$dist/assets" "$dest/assets"
 cp nhsuk/package/LICENSE* "$dest/" 2>/dev/null || true
-printf 'nhsuk-frontend %s from npm (dist/nhsuk); stylesheet asset paths made relative, its source map left out.\n' \
+printf 'nhsuk-frontend %s from npm (dist/nhsuk); stylesheet asset paths made relative, the remote Frutiger @font-face rules and the source map left out.\n' \
   "$NHSUK_VERSION" > "$dest/VERSION"
 
 axe_dest="$top/tests/browser/vendor/axe-core-${AXE_VERSION}"

@@ -73,9 +73,10 @@ TEMPLATES = [
         },
     },
     {
-        # Django's own engine stays for the admin, DRF's browsable API and allauth's emails.
+        # Django's own engine stays for the admin, DRF's browsable API and allauth's emails (the portal's
+        # own wording for those emails is in templates/django/account/email/).
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "templates" / "django"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -234,8 +235,9 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
-        # The NHS.UK frontend loads the licensed Frutiger font from the NHS's own asset host.
-        "font-src": [SELF, "https://assets.nhs.uk"],
+        # Nothing comes from another host: the stylesheet's remote Frutiger rules are left out when
+        # vendored (scripts/vendor-frontend.sh), so text falls back to Arial as NHS.UK specifies.
+        "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
@@ -260,6 +262,8 @@ FILE_UPLOAD_HANDLERS = [
 ]
 
 SERVICE_NAME = "Improvement Community"
+# The portal's own address, for every absolute link in emails (never the address a request came in on).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 # Experts and coaches known from training records, by organisation, for the champion register's dosage.
 CHAMPION_TRAINED_COUNTS = "training.figures.trained_counts_by_organisation"
 # Teams with accepted facilitation requests, by organisation and for the system, for the capacity dashboard.

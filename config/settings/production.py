@@ -11,6 +11,11 @@ if not SECRET_KEY:
 
     raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE) for production.")
 
+# Links in emails: the configured address, else the first allowed host over HTTPS.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/") or (
+    f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "http://localhost:8000"  # noqa: F405
+)
+
 DATABASE_URL = secret("DATABASE_URL") or ""
 REDIS_URL = secret("REDIS_URL") or ""
 if not DATABASE_URL or not REDIS_URL:

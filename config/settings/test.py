@@ -23,6 +23,7 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
 SIGNUP_EMAIL_DOMAINS = ["partner.example"]
+SITE_URL = "https://portal.example.org"
 ACCOUNT_RATE_LIMITS = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Serve static files from the source folders: the suite never runs collectstatic.

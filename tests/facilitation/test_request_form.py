@@ -161,3 +161,14 @@ def test_similar_open_requests_are_shown(member, client_for):
 
     titles = [other.title for other, _ in response.context["similar_requests"]]
     assert titles == ["Frailty virtual ward step-up referrals"]
+
+
+def test_status_emails_link_to_the_portals_configured_address(
+    member, steering, framework, mailoutbox, django_capture_on_commit_callbacks
+):
+    from facilitation import services
+
+    item = in_status(Status.QUEUED, requester=member)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_decide(actor=steering, request=item, outcome="accept", support_level="coaching")
+    assert any(f"https://portal.example.org/facilitation/{item.pk}/" in m.body for m in mailoutbox)
