@@ -15,6 +15,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from core import jobs
+
 logger = logging.getLogger(__name__)
 
 SECTIONS = ("Dashboards", "Delivery plan", "Capability self-assessment")
@@ -296,12 +298,23 @@ def render_xlsx(content: dict[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
+PACK_TIME_LIMIT = 6 * 60  # seconds: the board-pack task's hard time limit (governance.tasks)
+PACK_LEASE = jobs.lease(PACK_TIME_LIMIT)
+
+
 def build(pack_id: int) -> str:
     """Build a queued pack; a second delivery of the same task finds it claimed and does nothing."""
     from governance.models import BoardPack
 
-    claimed = BoardPack.objects.filter(pk=pack_id, status=BoardPack.Status.QUEUED).update(
-        status=BoardPack.Status.RUNNING, progress=5, step="Collecting the figures"
+    claimed = jobs.claim(
+        BoardPack,
+        pack_id,
+        field="status",
+        waiting=[BoardPack.Status.QUEUED],
+        running=BoardPack.Status.RUNNING,
+        lease_for=PACK_LEASE,
+        progress=5,
+        step="Collecting the figures",
     )
     if not claimed:
         return "skipped"

@@ -62,6 +62,7 @@ class DashboardRebuild(models.Model):
     total = models.PositiveIntegerField(default=0)
     failures = models.JSONField(default=list, blank=True)
     requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)  # when a worker claimed it (core.jobs)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -333,6 +334,7 @@ class BoardPack(models.Model):
     pdf = models.BinaryField(null=True, blank=True)
     xlsx = models.BinaryField(null=True, blank=True)
     error = models.TextField(blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)  # when a worker claimed it (core.jobs)
     finished_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
 

@@ -27,7 +27,11 @@ def rebuild_dashboard(key: str, parameters: dict[str, Any] | None = None) -> lis
     return [f"{s.dashboard}[{s.params_key}]:{s.status}" for s in built]
 
 
-@shared_task(name="governance.rebuild_all")
+# Late acknowledgement (settings) hands a task back when its worker is lost; each job's claim is a lease
+# as long as its hard time limit (core.jobs), and `sweep_abandoned` fails those left running.
+@shared_task(
+    name="governance.rebuild_all", reject_on_worker_lost=True, soft_time_limit=10 * 60, time_limit=12 * 60
+)
 def rebuild_all(rebuild_id: int | None = None) -> int:
     """Rebuild every registered dashboard; with a rebuild id, record progress for the admin's page."""
     from governance import services
@@ -35,8 +39,18 @@ def rebuild_all(rebuild_id: int | None = None) -> int:
     return services.dashboards_rebuild_run(rebuild_id=rebuild_id)
 
 
-@shared_task(name="governance.build_board_pack")
+@shared_task(
+    name="governance.build_board_pack", reject_on_worker_lost=True, soft_time_limit=5 * 60, time_limit=6 * 60
+)
 def build_board_pack(pack_id: int) -> str:
     from governance import board_pack
 
     return board_pack.build(pack_id)
+
+
+@shared_task(name="governance.sweep_abandoned")
+def sweep_abandoned() -> int:
+    """Fail rebuild requests and board packs whose worker died (beat runs it every few minutes)."""
+    from governance.services.dashboards import jobs_sweep_abandoned
+
+    return jobs_sweep_abandoned()

@@ -168,6 +168,7 @@ class ImportBatch(models.Model):
     error_report = models.FileField(upload_to="training/import-errors/%Y/%m/", blank=True)
     first_errors = models.JSONField(default=list, blank=True)
     message = models.TextField(blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)  # when a worker claimed it (core.jobs)
     finished_at = models.DateTimeField(null=True, blank=True)
     seconds = models.FloatField(null=True, blank=True)
 

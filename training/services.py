@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from community.models import Organisation
+from core import jobs
 from core.audit import audit_record
 from core.permissions import require
 from core.spreadsheets import RowError, UnreadableFile, error_report_csv, read_table
@@ -136,11 +137,36 @@ def _progress_saver(batch_id: int) -> Progress:
     return save
 
 
+IMPORT_TIME_LIMIT = 20 * 60  # seconds: the import task's hard time limit (training.tasks)
+IMPORT_LEASE = jobs.lease(IMPORT_TIME_LIMIT)
+
+
+def imports_sweep_abandoned() -> int:
+    """Imports whose worker died mid-run end failed (nothing was saved: the rows go in one transaction)."""
+    return jobs.sweep(
+        ImportBatch,
+        field="state",
+        running=ImportBatch.State.RUNNING,
+        failed=ImportBatch.State.FAILED,
+        lease_for=IMPORT_LEASE,
+        message=jobs.ABANDONED,
+        stage="",
+        progress=100,
+    )
+
+
 def import_run(*, batch_id: int) -> ImportBatch | None:
     """Check every row and save them all, or none. Claims the batch first, so running it twice is safe."""
-    claimed = ImportBatch.objects.filter(
-        pk=batch_id, state__in=[ImportBatch.State.UPLOADED, ImportBatch.State.QUEUED]
-    ).update(state=ImportBatch.State.RUNNING, stage="Reading the file", progress=5)
+    claimed = jobs.claim(
+        ImportBatch,
+        batch_id,
+        field="state",
+        waiting=[ImportBatch.State.UPLOADED, ImportBatch.State.QUEUED],
+        running=ImportBatch.State.RUNNING,
+        lease_for=IMPORT_LEASE,
+        stage="Reading the file",
+        progress=5,
+    )
     if not claimed:
         return None
     batch = ImportBatch.objects.select_related("provider", "uploaded_by").get(pk=batch_id)

@@ -156,6 +156,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery (Redis broker). REDIS_URL is set by the environment-specific settings.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# A worker child that grows past this (kB) is replaced after its task: imports of huge files cannot
+# keep their memory.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = 512 * 1024
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -163,7 +167,14 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Short timeouts: a page that queues a task must not hang when Redis is down.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5, "max_retries": 1}
+# visibility_timeout: an unacknowledged task comes back this long after its worker vanished (Redis has no
+# other signal); longer than any task's hard time limit, so a slow but live task never runs twice at once.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    "max_retries": 1,
+    "visibility_timeout": 30 * 60,
+}
 CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
@@ -177,6 +188,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": 3600.0,
         "options": {"expires": 3000.0},
     },
+    "training-sweep-abandoned": {"task": "training.sweep_abandoned", "schedule": 300.0},
+    "governance-sweep-abandoned": {"task": "governance.sweep_abandoned", "schedule": 300.0},
     "governance-rebuild-dashboards": {
         "task": "governance.rebuild_all",
         "schedule": env.float("DASHBOARD_REBUILD_SECONDS", default=900.0),

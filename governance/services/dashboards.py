@@ -8,9 +8,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from core import jobs
 from core.audit import audit_record
+from governance.board_pack import PACK_LEASE
 from governance.dashboards import registry, snapshots
-from governance.models import DashboardRebuild
+from governance.models import BoardPack, DashboardRebuild
 
 logger = logging.getLogger(__name__)
 
@@ -41,13 +43,44 @@ def dashboards_rebuild_request(*, actor: Any) -> DashboardRebuild:
     return rebuild
 
 
+REBUILD_TIME_LIMIT = 12 * 60  # seconds: the full rebuild task's hard time limit (governance.tasks)
+REBUILD_LEASE = jobs.lease(REBUILD_TIME_LIMIT)
+
+
+def jobs_sweep_abandoned() -> int:
+    """Rebuild requests and board packs whose worker died mid-run end failed, with the reason; the last
+    good snapshots stay, since a snapshot is replaced only when its rebuild succeeds."""
+    rebuilds = jobs.sweep(
+        DashboardRebuild,
+        field="status",
+        running=DashboardRebuild.Status.RUNNING,
+        failed=DashboardRebuild.Status.FAILED,
+        lease_for=REBUILD_LEASE,
+        failures=[jobs.ABANDONED],
+    )
+    packs = jobs.sweep(
+        BoardPack,
+        field="status",
+        running=BoardPack.Status.RUNNING,
+        failed=BoardPack.Status.FAILED,
+        lease_for=PACK_LEASE,
+        error=jobs.ABANDONED,
+    )
+    return rebuilds + packs
+
+
 def dashboards_rebuild_run(*, rebuild_id: int | None) -> int:
     """Rebuild every dashboard. With a request id, claim it (a second delivery of the same task does
     nothing) and record progress as each snapshot is built."""
     if rebuild_id is None:
         return len(snapshots.rebuild_everything())
-    claimed = DashboardRebuild.objects.filter(pk=rebuild_id, status=DashboardRebuild.Status.QUEUED).update(
-        status=DashboardRebuild.Status.RUNNING
+    claimed = jobs.claim(
+        DashboardRebuild,
+        rebuild_id,
+        field="status",
+        waiting=[DashboardRebuild.Status.QUEUED],
+        running=DashboardRebuild.Status.RUNNING,
+        lease_for=REBUILD_LEASE,
     )
     if not claimed:
         return 0
