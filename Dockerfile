@@ -27,4 +27,4 @@ RUN SECRET_KEY=collectstatic-only DATABASE_URL=postgres://unused/unused REDIS_UR
 
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi:application", "--config", "deploy/gunicorn.conf.py"]
