@@ -51,7 +51,9 @@ def main() -> int:
         parser.error("only loopback addresses")
 
     stop = threading.Event()
-    slow = [threading.Thread(target=trickle, args=(host, port, stop), daemon=True) for _ in range(args.clients)]
+    slow = [
+        threading.Thread(target=trickle, args=(host, port, stop), daemon=True) for _ in range(args.clients)
+    ]
     for thread in slow:
         thread.start()
     time.sleep(1.0)  # let every slow client take whatever it can take
