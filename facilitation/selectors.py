@@ -306,6 +306,7 @@ class FreeCapacity:
     name: str
     free_hours: Decimal
     reasons: tuple[str, ...]
+    until: datetime.date | None = None  # the champion's agreement ends before the period does
 
 
 def matching_capacity(
@@ -339,7 +340,7 @@ def matching_capacity(
                 c,
                 {p.pk: p.name for p in c.places.all()},
                 {t.pk: t.name for t in c.topics.all()},
-                capacity.free_hours(champion_services.agreement_of(c), commitments, period),
+                capacity.availability(champion_services.agreement_of(c), commitments, period),
             )
         )
     result: dict[int, list[FreeCapacity]] = {}
@@ -357,7 +358,8 @@ def matching_capacity(
                 methods=frozenset(c.methods),
                 topic_ids=frozenset(topics),
                 place_ids=frozenset(places) if places else place_ids,
-                free_hours=free,
+                free_hours=free.free_hours,
+                free_until=free.until,
                 method_labels=METHOD_LABELS,
                 topic_labels=topics,
                 place_labels=places or {p: "anywhere in the system" for p in place_ids},
@@ -366,7 +368,8 @@ def matching_capacity(
         ]
         ranked = [r for r in capacity.rank(need, candidates) if r.has_time][:limit]
         result[request.pk] = [
-            FreeCapacity(r.candidate.name, r.candidate.free_hours, r.reasons) for r in ranked
+            FreeCapacity(r.candidate.name, r.candidate.free_hours, r.reasons, r.candidate.free_until)
+            for r in ranked
         ]
     return result
 

@@ -13,6 +13,16 @@ Counting rules
   commitments add up in the months they share.
 - Free capacity shown to people is never below zero. A month where committed > agreed is over-committed;
   a new commitment that would over-commit any month is refused unless an admin overrides it with a reason.
+
+Suggestions (`availability`, `rank`)
+- A suggestion is for the assignment's own period (the assign page's start and end; six months from
+  today unless chosen). Most agreements run to the end of the financial year and are renewed then: an
+  agreement that ends inside the period is not "no time". Free time is the smallest monthly figure over
+  the months the agreement covers within the period, and the suggestion says until when ("free 6 hours a
+  month until 31 March 2027; agreement not yet renewed"). An agreement that ends at or after the
+  period's end covers all of it. A champion with no agreement touching the period has no free time.
+- Ranking puts champions with enough free time first, then the better match, then those whose agreement
+  covers the whole period before those whose agreement ends sooner, then more free hours, then name.
 """
 
 from __future__ import annotations
@@ -133,6 +143,26 @@ def free_hours(agreement: Agreement, commitments: Sequence[Commitment], period: 
     return min(m.free for m in monthly(agreement, commitments, period))
 
 
+@dataclass(frozen=True)
+class Availability:
+    """Free hours a month over the months an agreement covers within a period, and, when the agreement
+    ends before the period does, the day it ends (None when it covers the whole period)."""
+
+    free_hours: Decimal
+    until: datetime.date | None = None
+
+
+def availability(agreement: Agreement, commitments: Sequence[Commitment], period: Period) -> Availability:
+    if agreement.period is None:
+        return Availability(ZERO)
+    covered = [m for m in monthly(agreement, commitments, period) if agreement.period.touches(m.month)]
+    if not covered:
+        return Availability(ZERO)
+    free = min(m.free for m in covered)
+    until = agreement.period.end if agreement.period.end < period.end else None
+    return Availability(free, until)
+
+
 def committed_hours(commitments: Sequence[Commitment], period: Period) -> Decimal:
     """The busiest month's committed hours within `period`."""
     return max(committed_in(m, commitments) for m in period.months())
@@ -216,6 +246,7 @@ class Candidate:
     method_labels: dict[str, str] = field(default_factory=dict)
     topic_labels: dict[int, str] = field(default_factory=dict)
     place_labels: dict[int, str] = field(default_factory=dict)
+    free_until: datetime.date | None = None  # the agreement ends before the period does (`availability`)
 
 
 @dataclass(frozen=True)
@@ -228,8 +259,8 @@ class Ranked:
 
 def rank(need: Need, candidates: Iterable[Candidate]) -> list[Ranked]:
     """Champions best suited first: those with enough free time before those without, then by match score
-    (x3 per method matched, x2 per topic, x2 for any place), then by free hours, then by name; each
-    with its reasons.
+    (x3 per method matched, x2 per topic, x2 for any place), then whole-period agreements before ones
+    ending sooner, then by free hours, then by name; each with its reasons.
     Candidates matching nothing the request asked for are left out (unless it asked for nothing)."""
     asked = bool(need.methods or need.topic_ids or need.place_ids)
     ranked = []
@@ -249,14 +280,24 @@ def rank(need: Need, candidates: Iterable[Candidate]) -> list[Ranked]:
         if places:
             labels = dict.fromkeys(c.place_labels.get(p, str(p)) for p in places)
             reasons.append("Covers " + ", ".join(labels))
+        until = f" until {c.free_until:%-d %B %Y}; agreement not yet renewed" if c.free_until else ""
         if has_time:
-            reasons.append(f"{_hours(c.free_hours)} hours a month free")
+            reasons.append(f"{_hours(c.free_hours)} hours a month free{until}")
         elif c.free_hours > ZERO:
             reasons.append(
-                f"Only {_hours(c.free_hours)} hours a month free (asked for {_hours(need.hours_per_month)})"
+                f"Only {_hours(c.free_hours)} hours a month free{until} "
+                f"(asked for {_hours(need.hours_per_month)})"
             )
         else:
             reasons.append("No free capacity in the period")
         ranked.append(Ranked(c, score, has_time, tuple(reasons)))
-    ranked.sort(key=lambda r: (not r.has_time, -r.score, -r.candidate.free_hours, r.candidate.name))
+    ranked.sort(
+        key=lambda r: (
+            not r.has_time,
+            -r.score,
+            r.candidate.free_until is not None,
+            -r.candidate.free_hours,
+            r.candidate.name,
+        )
+    )
     return ranked

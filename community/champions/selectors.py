@@ -257,7 +257,8 @@ def suggest(
                 topic_ids=frozenset(t.pk for t in c.topics.all()),
                 # A champion for anywhere covers every place asked for.
                 place_ids=frozenset(places) if places else place_ids,
-                free_hours=capacity.free_hours(agreement_of(c), commitments, period),
+                free_hours=(free := capacity.availability(agreement_of(c), commitments, period)).free_hours,
+                free_until=free.until,
                 method_labels=method_labels,
                 topic_labels={t.pk: t.name for t in c.topics.all()},
                 place_labels=places or {p: "anywhere in the system" for p in place_ids},

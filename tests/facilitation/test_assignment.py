@@ -223,3 +223,22 @@ def test_the_assign_and_meeting_pages_read_the_register_in_bounded_queries(
 
     assert len(assign.context["ranked"]) == 8
     assert len(walk.context["capacity"][walk.context["item"].pk]) == 3
+
+
+def test_a_champion_whose_agreement_ends_next_month_still_shows_free_time_until_then(steering, client_for):
+    import datetime
+
+    from django.utils import timezone
+
+    frailty = SystemPriorityFactory(name="Frailty", slug="frailty")
+    in_status(Status.QUEUED, title="Frailty request", system_priority=frailty, support_wanted=["coaching"])
+    today = timezone.localdate()
+    ends = (today.replace(day=1) + datetime.timedelta(days=40)).replace(day=1) - datetime.timedelta(days=1)
+    _champion("Kay", hours="6", topics=[frailty], methods=["system_coaching"], capacity_end=ends)
+
+    response = client_for(steering).get(reverse("facilitation:queue"))
+
+    first = next(iter(response.context["capacity"].values()))
+    assert [(c.name, c.free_hours) for c in first] == [("Kay Champion", Decimal("6"))]
+    assert f"until {ends:%-d %B %Y}; agreement not yet renewed" in " ".join(first[0].reasons)
+    assert f"Kay Champion: 6.0 h/month free until {ends:%-d %B %Y}" in response.content.decode()
