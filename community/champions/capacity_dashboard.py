@@ -44,6 +44,21 @@ def _month_figures(people: Iterable[Hours], month: capacity.Month) -> tuple[Deci
     return agreed, committed
 
 
+def _awaiting_renewal(people: Iterable[Hours], this_month: capacity.Month, month: capacity.Month) -> Decimal:
+    """Hours of agreements in force this month that end before `month`: most are renewed each April, so
+    they are shown apart rather than as a cliff in the agreed hours."""
+    return sum(
+        (
+            p.agreement.hours_in(this_month)
+            for p in people
+            if p.agreement.period is not None
+            and p.agreement.hours_in(this_month) > 0
+            and p.agreement.period.end < month.first_day
+        ),
+        capacity.ZERO,
+    )
+
+
 def figures(
     organisations: Sequence[dosage.Dosage],
     system: dosage.Dosage,
@@ -75,7 +90,15 @@ def figures(
     month = this_month
     for _ in range(months_ahead):
         agreed, committed = _month_figures(hours, month)
-        month_rows.append([month.first_day.isoformat()[:7], json_number(agreed), json_number(committed)])
+        renewal = _awaiting_renewal(hours, this_month, month)
+        month_rows.append(
+            [
+                month.first_day.isoformat()[:7],
+                json_number(agreed),
+                json_number(committed),
+                json_number(renewal),
+            ]
+        )
         month = month.next()
     sys_agreed, sys_committed = _month_figures(hours, this_month)
     low, high = system.teams_supported
@@ -135,11 +158,11 @@ def figures(
             },
             {
                 "id": "hours-by-month",
-                "title": "Champion hours agreed and committed by month",
+                "title": "Champion hours agreed and committed by month, and agreements awaiting renewal",
                 "type": "line",
-                "columns": ["Month", "Agreed hours", "Committed hours"],
+                "columns": ["Month", "Agreed hours", "Committed hours", "Agreed hours awaiting renewal"],
                 "rows": month_rows,
-                "series": ["Agreed hours", "Committed hours"],
+                "series": ["Agreed hours", "Committed hours", "Agreed hours awaiting renewal"],
             },
             {
                 "id": "teams-supported",

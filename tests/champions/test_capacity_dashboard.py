@@ -66,13 +66,14 @@ def test_dosage_hours_and_teams_per_organisation_and_for_the_system():
         ["Beta Trust", 12, 5.5, 6.5],
         ["Alpha Council", 0, 1, 0],
     ]
+    # The 8 hours agreed until January are not a cliff: they are shown as awaiting renewal after it.
     assert _chart(data, "hours-by-month")["rows"] == [
-        ["2026-12", 12, 6.5],
-        ["2027-01", 12, 3],
-        ["2027-02", 4, 3],
-        ["2027-03", 4, 0],
-        ["2027-04", 4, 0],
-        ["2027-05", 4, 0],
+        ["2026-12", 12, 6.5, 0],
+        ["2027-01", 12, 3, 0],
+        ["2027-02", 4, 3, 8],
+        ["2027-03", 4, 0, 8],
+        ["2027-04", 4, 0, 8],
+        ["2027-05", 4, 0, 8],
     ]
     assert _chart(data, "teams-supported")["rows"] == [
         ["Beta Trust", 2, 6, 8],
