@@ -62,7 +62,7 @@ def pack_content(today: datetime.date | None = None) -> dict[str, Any]:
             a.title,
             a.owner.display_name if a.owner else "",
             a.due_on.isoformat(),
-            a.get_rag_display(),  # type: ignore[attr-defined]
+            a.current_rag_label,
             a.notes.all()[0].text if a.notes.all() else "",
         ]
         for a in actions
@@ -86,7 +86,7 @@ def pack_content(today: datetime.date | None = None) -> dict[str, Any]:
         "plan": {
             "columns": ["Theme", "Strand", "Action", "Owner", "Due", "RAG", "Latest note"],
             "rows": plan_rows,
-            "rag": plan.rag_counts(a.rag for a in actions),
+            "rag": plan.rag_counts(a.current_rag for a in actions),
         },
         "assessment": assessment,
     }

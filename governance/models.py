@@ -8,6 +8,9 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
+
+from governance import plan
 
 
 class DashboardSnapshot(models.Model):
@@ -298,6 +301,16 @@ class DeliveryAction(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def current_rag(self) -> str:
+        """The RAG shown and counted: an action past its due date is amber, or red when long overdue."""
+        return plan.rag_on(self.rag, self.due_on, timezone.localdate())
+
+    @property
+    def current_rag_label(self) -> str:
+        label = self.Rag(self.current_rag).label
+        return f"{label} (overdue)" if self.current_rag != self.rag else label
 
 
 class ProgressNote(models.Model):

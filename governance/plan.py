@@ -25,6 +25,20 @@ def is_overdue(due_on: datetime.date, rag: str, today: datetime.date) -> bool:
     return rag != "complete" and due_on < today
 
 
+RED_AFTER_DAYS = 30
+
+
+def rag_on(rag: str, due_on: datetime.date, today: datetime.date) -> str:
+    """The RAG status to show and count: the owner's, except that an action past its due date is never
+    green. Up to 30 days late it is at least amber; later than that it is red."""
+    if not is_overdue(due_on, rag, today):
+        return rag
+    late = (today - due_on).days
+    if late > RED_AFTER_DAYS or rag == "red":
+        return "red"
+    return "amber"
+
+
 def on_track_share(rags: Iterable[str]) -> float | None:
     """Share of actions that are green or complete, 0 to 1; None for an empty plan."""
     counts = rag_counts(rags)

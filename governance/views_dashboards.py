@@ -118,7 +118,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/summary.jinja",
-        {"panels": panels, "rag": rag_counts(a.rag for a in selectors.delivery_actions_plain())},
+        {"panels": panels, "rag": rag_counts(a.current_rag for a in selectors.delivery_actions_plain())},
     )
 
 

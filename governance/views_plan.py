@@ -52,7 +52,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         "governance/plan.jinja",
         {
             "themes": grouped(actions),
-            "rag": plan.rag_counts(a.rag for a in actions),
+            "rag": plan.rag_counts(a.current_rag for a in actions),
             "today": timezone.localdate(),
             "is_overdue": plan.is_overdue,
         },

@@ -12,7 +12,7 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
     actions = list(selectors.delivery_actions_plain())
     rag_rows = []
     for theme, strands in plan.THEMES.items():
-        counts = plan.rag_counts(a.rag for a in actions if a.strand in strands)
+        counts = plan.rag_counts(a.current_rag for a in actions if a.strand in strands)
         rag_rows.append([theme, counts["complete"], counts["green"], counts["amber"], counts["red"]])
     history = [(a, selectors.component_scores(a)) for a in selectors.assessments_with_answers()]
     trend_rows = [
@@ -20,7 +20,7 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
         for a, scores in history
     ]
     latest = history[-1][0] if history else None
-    share = plan.on_track_share(a.rag for a in actions)
+    share = plan.on_track_share(a.current_rag for a in actions)
     return {
         "headline": [
             {"label": "Delivery plan actions", "value": len(actions)},

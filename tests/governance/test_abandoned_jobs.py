@@ -56,6 +56,16 @@ def test_a_redelivered_task_takes_over_an_expired_run_but_never_a_live_one():
     assert expired.status == BoardPack.Status.READY and expired.pdf
 
 
+def _end_orphaned_sessions() -> None:
+    """The killed worker's database session lives on until PostgreSQL notices its client is gone; end it,
+    as the server would, so it cannot hold locks into the next test's flush."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_build_leaves_a_failed_pack_and_the_last_good_snapshot():

@@ -159,3 +159,18 @@ def test_a_steering_member_updates_an_action_they_own_but_sees_no_other(steering
     assert response.status_code == 302
     assert client.get(reverse("governance:plan_action", kwargs={"pk": other.pk})).status_code == 404
     assert client.get(reverse("governance:plan")).status_code == 403
+
+
+def test_the_plan_counts_and_shows_an_overdue_green_action_as_amber(board, client_for):
+    import datetime as _dt
+
+    from django.utils import timezone
+
+    from tests.governance.factories import DeliveryActionFactory
+
+    DeliveryActionFactory(
+        title="Run the spring event", rag="green", due_on=timezone.localdate() - _dt.timedelta(days=3)
+    )
+    response = client_for(board).get("/governance/plan/")
+    assert response.context["rag"]["amber"] == 1 and response.context["rag"]["green"] == 0
+    assert "Amber (overdue)" in response.content.decode()

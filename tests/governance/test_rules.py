@@ -179,3 +179,18 @@ def test_every_strand_belongs_to_one_theme():
         "collaborate": "ENERGISE",
         "celebrate": "ENERGISE",
     }
+
+
+def test_an_action_past_its_due_date_is_never_green():
+    import datetime as _dt
+
+    from governance.plan import rag_on
+
+    today = _dt.date(2026, 12, 3)
+    assert rag_on("green", _dt.date(2026, 12, 3), today) == "green"  # due today: not yet late
+    assert rag_on("green", _dt.date(2026, 12, 2), today) == "amber"
+    assert rag_on("green", _dt.date(2026, 11, 3), today) == "amber"  # 30 days late
+    assert rag_on("green", _dt.date(2026, 11, 2), today) == "red"  # 31 days late
+    assert rag_on("amber", _dt.date(2026, 11, 1), today) == "red"
+    assert rag_on("red", _dt.date(2026, 12, 1), today) == "red"
+    assert rag_on("complete", _dt.date(2020, 1, 1), today) == "complete"
