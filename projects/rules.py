@@ -65,3 +65,27 @@ def score_problems(*, status: str, progress_score: Decimal) -> dict[str, str]:
             "choose a lower score or change the status"
         }
     return {}
+
+
+PUBLISH_MESSAGES = {
+    "problem": "Describe the problem before you publish",
+    "aim": "Give the aim (what, how much, by when) before you publish",
+    "lead": "Choose the project's lead before you publish",
+    "organisations": "Tick at least one organisation taking part before you publish",
+}
+
+
+def missing_for_publication(*, problem: str, aim: str, has_lead: bool, organisations: int) -> dict[str, str]:
+    """What a project needs before everyone can see it: the problem, the aim, a lead and at least one
+    organisation, so that people who find it know what it is, who leads it and where it happens. A draft
+    may leave any of them for later."""
+    missing = {}
+    if not problem.strip():
+        missing["problem"] = PUBLISH_MESSAGES["problem"]
+    if not aim.strip():
+        missing["aim"] = PUBLISH_MESSAGES["aim"]
+    if not has_lead:
+        missing["lead"] = PUBLISH_MESSAGES["lead"]
+    if organisations < 1:
+        missing["organisations"] = PUBLISH_MESSAGES["organisations"]
+    return missing

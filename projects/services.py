@@ -111,6 +111,8 @@ def project_create(*, actor: User, values: Mapping[str, Any], publish: bool = Fa
     project = Project(lead=values.get("lead") or actor, created_by=actor)
     _apply(project, values)
     _validate(project)
+    if publish:
+        _require_publishable(project, organisations=len(values.get("organisations") or ()))
     now = timezone.now()
     project.created_at = project.updated_at = now
     if publish:
@@ -148,6 +150,17 @@ def project_update(*, actor: User, project: Project, values: Mapping[str, Any]) 
     return project
 
 
+def _require_publishable(project: Project, *, organisations: int) -> None:
+    missing = rules.missing_for_publication(
+        problem=project.problem or "",
+        aim=project.aim or "",
+        has_lead=project.lead_id is not None,
+        organisations=organisations,
+    )
+    if missing:
+        raise ValidationError(missing)
+
+
 def _lock_publication(project: Project) -> None:
     """Lock the project's row and read whether it is published now, so that two clicks audit one change."""
     project.published_at = (
@@ -160,6 +173,7 @@ def project_publish(*, actor: User, project: Project) -> Project:
     require(actor, "project.publish", project)
     _lock_publication(project)
     if project.published_at is None:
+        _require_publishable(project, organisations=project.organisations.count())
         project.published_at = project.updated_at = timezone.now()
         project.save(update_fields=["published_at", "updated_at"])
         audit_record(actor=actor, obj=project, action="published")

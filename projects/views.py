@@ -179,7 +179,11 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         services.project_unpublish(actor=request.user, project=project)  # type: ignore[arg-type]
         messages.success(request, "The project is a draft again: only its team and admins can see it.")
     else:
-        services.project_publish(actor=request.user, project=project)  # type: ignore[arg-type]
+        try:
+            services.project_publish(actor=request.user, project=project)  # type: ignore[arg-type]
+        except ValidationError as error:
+            messages.error(request, "Not published yet. " + " ".join(error.messages) + ".")
+            return redirect("projects:edit", pk=project.pk)
         messages.success(request, "Your project is published. Everyone in the community can see it.")
     return redirect(project)
 

@@ -63,9 +63,28 @@ def test_saving_a_draft_records_the_project_the_lead_and_the_audit(member, clien
 
 
 def test_save_and_publish_publishes_at_once(member, client_for):
-    client_for(member).post("/projects/new/", _form(action="publish"))
+    client_for(member).post(
+        "/projects/new/", _form(action="publish", organisations=[str(member.organisation_id)])
+    )
 
     assert Project.objects.get().published_at is not None
+
+
+def test_publishing_needs_the_aim_and_an_organisation_and_says_so(member, client_for):
+    response = client_for(member).post("/projects/new/", _form(action="publish", aim=""))
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "before you publish" in errors["aim"][0] and "before you publish" in errors["organisations"][0]
+    assert not Project.objects.exists()
+
+
+def test_a_draft_without_an_organisation_is_not_published_from_its_page(member, client_for):
+    project = ProjectFactory(lead=member, published_at=None)
+    response = client_for(member).post(f"/projects/{project.pk}/publish/", {"action": "publish"}, follow=True)
+    project.refresh_from_db()
+    assert project.published_at is None
+    assert "Not published yet" in response.content.decode()
 
 
 def test_errors_are_shown_by_their_fields_and_nothing_typed_is_lost(member, client_for):
@@ -143,7 +162,7 @@ def test_admins_may_edit_any_project(admin_user, client_for):
 
 
 def test_publishing_a_draft_and_returning_it_to_draft(member, outsider, client_for):
-    project = ProjectFactory(lead=member, published_at=None)
+    project = ProjectFactory(lead=member, published_at=None, organisations=[member.organisation])
     assert client_for(outsider).get(f"/projects/{project.pk}/").status_code == 404
     assert client_for(outsider).post(f"/projects/{project.pk}/publish/").status_code == 404
 
