@@ -42,10 +42,13 @@ def _without_id(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def label_text(bf: BoundField) -> str:
+    """The label, saying when an answer may be left out: "(optional)", or, for a field a draft may leave
+    empty but a later step needs, that step ("(needed to publish)"), from the form's `needed_to`."""
     text = str(bf.label)
-    if not bf.field.required and not isinstance(bf.field.widget, forms.CheckboxInput):
-        text += " (optional)"
-    return text
+    if bf.field.required or isinstance(bf.field.widget, forms.CheckboxInput):
+        return text
+    step = getattr(bf.form, "needed_to", {}).get(bf.name)
+    return text + (f" (needed to {step})" if step else " (optional)")
 
 
 def error_text(bf: BoundField) -> str | None:

@@ -11,6 +11,7 @@ from community import selectors as community_selectors
 from core.widgets import DateField
 from facilitation import choices
 from facilitation.models import Criterion
+from facilitation.services import SUBMIT_MESSAGES
 
 
 def selectors_related_projects() -> Any:
@@ -21,6 +22,9 @@ def selectors_related_projects() -> Any:
 
 class RequestForm(forms.Form):
     """A request can be saved as a draft with only a title; submitting needs the rest (services check)."""
+
+    # A draft may leave these empty; submitting needs them (services.missing_for_submission).
+    needed_to = {name: "submit" for name in SUBMIT_MESSAGES}
 
     title = forms.CharField(
         label="Title", max_length=200, help_text="A short name for the work, e.g. “Falls on ward 7”."

@@ -8,7 +8,7 @@ from django import forms
 
 from community.models import Place, User
 from core.widgets import DateField
-from projects import selectors
+from projects import rules, selectors
 from projects.models import Project, TeamMember
 
 TEXT_FIELDS = ("problem", "aim", "how_we_will_know", "change_ideas", "results", "learning")
@@ -40,6 +40,8 @@ class PlaceChoiceField(forms.ModelMultipleChoiceField):
 
 
 class ProjectForm(forms.ModelForm):
+    # A draft may leave these empty; publishing needs them (projects.rules.missing_for_publication).
+    needed_to = {name: "publish" for name in rules.PUBLISH_MESSAGES}
     start_date = DateField(label="Start date", required=False, help_text="For example, 15 3 2026")
     end_date = DateField(
         label="End date (planned or actual)", required=False, help_text="For example, 31 3 2027"

@@ -85,7 +85,9 @@ def _similar_from(form: ProjectForm, exclude_id: int | None = None) -> list[Any]
 
 @once
 def create(request: HttpRequest) -> HttpResponse:
-    form = ProjectForm(request.POST or None)
+    # Most projects involve the registering person's own organisation: ticked to begin with.
+    own = getattr(request.user, "organisation_id", None)
+    form = ProjectForm(request.POST or None, initial={"organisations": [own]} if own else None)
     if request.method == "POST":
         action = request.POST.get("action", "draft")
         if action == "check":

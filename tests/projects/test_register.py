@@ -177,3 +177,8 @@ def test_publishing_a_draft_and_returning_it_to_draft(member, outsider, client_f
     project.refresh_from_db()
     assert project.published_at is None
     assert [e.action for e in audit_trail(project)] == ["unpublished", "published"]
+
+
+def test_the_new_project_form_ticks_the_persons_own_organisation(member, client_for):
+    form = client_for(member).get("/projects/new/").context["form"]
+    assert list(form["organisations"].initial) == [member.organisation_id]
