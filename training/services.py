@@ -27,7 +27,7 @@ from community.models import Organisation
 from core import jobs
 from core.audit import audit_record
 from core.permissions import require
-from core.spreadsheets import RowError, UnreadableFile, error_report_csv, read_table
+from core.spreadsheets import RowError, UnreadableFile, check_workbook_size, error_report_csv, read_table
 from core.uploads import CSV, XLSX, check_upload
 from training import capability_dashboard
 from training.importing import Checked, Lookups, check_rows, guess_mapping, lookup_key, mapping_problems
@@ -52,6 +52,7 @@ def _read_columns(handle: Any, filename: str) -> list[str]:
     if filename.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
+        check_workbook_size(handle)
         sheet = load_workbook(handle, read_only=True).worksheets[0]
         first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
         columns = [str(c).strip() for c in first if c is not None and str(c).strip()]
