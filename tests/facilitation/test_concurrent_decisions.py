@@ -86,7 +86,7 @@ def test_two_publishes_at_once_are_audited_once(member):
     from core.audit import audit_trail
     from projects.services import project_publish
 
-    project = ProjectFactory(lead=member, published_at=None)
+    project = ProjectFactory(lead=member, published_at=None, organisations=[member.organisation])
 
     def publish() -> object:
         return project_publish(actor=member, project=Project.objects.get(pk=project.pk))
