@@ -51,3 +51,21 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path} {self.token}"
+
+
+class IdempotencyKey(models.Model):
+    """An API client's `Idempotency-Key` and the response its first POST got, replayed for a repeat."""
+
+    identity = models.CharField(max_length=80)  # the signed-in user, or a digest of the credentials
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)  # digest of the path and body
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)  # None while in progress
+    content_type = models.CharField(max_length=100, blank=True)
+    body = models.BinaryField(default=b"")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["identity", "key"], name="idempotency_key_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.identity} {self.key}"

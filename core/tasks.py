@@ -42,9 +42,11 @@ def heartbeat() -> str:
 
 
 def forget_form_tokens(days: int = 2) -> int:
-    """One-time form tokens only need to outlive a re-sent form: drop those older than `days`."""
-    from core.models import FormSubmission
+    """One-time form tokens and API idempotency keys only need to outlive a retry: drop those older than
+    `days`."""
+    from core.models import FormSubmission, IdempotencyKey
 
     cutoff = timezone.now() - datetime.timedelta(days=days)
     deleted, _ = FormSubmission.objects.filter(created_at__lt=cutoff).delete()
-    return deleted
+    keys, _ = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted + keys

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before anything reads a body: over-long bodies and anonymous bodies to signed-in routes are refused.
     "core.limits.BodyGuardMiddleware",
+    "core.idempotency.IdempotencyKeyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -221,7 +222,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read and write the portal's data: reference data, projects, measures, training, champions, "
         "facilitation and governance. Authenticate with a session or a token "
-        "(`Authorization: Token <key>`). Permissions are the same as the portal's pages."
+        "(`Authorization: Token <key>`). Permissions are the same as the portal's pages. "
+        "Any POST may carry an `Idempotency-Key` header: sent again with the same key and body, it gets "
+        "the first response back (marked `Idempotent-Replayed: true`) and creates nothing twice; the same "
+        "key with another body is refused with 422."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
