@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import timezone
 
 from core import jobs
+from governance.dashboards import snapshots
 
 logger = logging.getLogger(__name__)
 
@@ -320,6 +321,12 @@ def build(pack_id: int) -> str:
         return "skipped"
     started = time.perf_counter()
     try:
+        # The pack shows the figures as they are now, not as the last scheduled rebuild left them (which
+        # can be a day old when the worker was down): rebuild every dashboard first. A dashboard whose
+        # rebuild fails keeps its last good snapshot, and the pack says so with its "as of" time.
+        BoardPack.objects.filter(pk=pack_id).update(step="Bringing the dashboards up to date")
+        snapshots.rebuild_everything()
+        BoardPack.objects.filter(pk=pack_id).update(progress=20, step="Collecting the figures")
         content = pack_content()
         BoardPack.objects.filter(pk=pack_id).update(progress=30, step="Writing the PDF")
         pdf = render_pdf(content)

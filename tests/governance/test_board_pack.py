@@ -162,3 +162,22 @@ def test_charts_are_drawn_for_numeric_series_and_skipped_otherwise():
     assert board_pack.chart_drawing(line).contents[0].data == [(2.1, 2.6)]
     assert board_pack.chart_drawing(words) is None
     assert board_pack.chart_drawing({**bar, "rows": []}) is None
+
+
+def test_a_pack_rebuilds_stale_dashboards_before_it_reads_them(board):
+    import datetime
+
+    from django.utils import timezone
+
+    from governance.models import DashboardSnapshot
+
+    DashboardSnapshot.objects.create(
+        dashboard="community", params_key="", data={"headline": [], "charts": []}
+    )
+    day_old = timezone.now() - datetime.timedelta(days=1)
+    DashboardSnapshot.objects.filter(dashboard="community").update(built_at=day_old)
+    pack = BoardPack.objects.create(title="pending", requested_by=board)
+
+    assert board_pack.build(pack.pk) == "ready"
+
+    assert DashboardSnapshot.objects.get(dashboard="community", params_key="").built_at > day_old
