@@ -311,7 +311,9 @@ def seed(out: TextIO) -> None:
         """`count` completions of a programme: `from_pool` people who finished an earlier one, the rest new."""
         done: list[tuple[str, datetime.date]] = []
         for email, earlier in rng.sample(pool, min(from_pool, len(pool))):
-            when = min(today, earlier + datetime.timedelta(days=rng.randint(*gap)))
+            when = earlier + datetime.timedelta(days=rng.randint(*gap))
+            if when > today:  # spread over the time since, never piled up on the day the demo is loaded
+                when = _date_between(rng, earlier, today)
             done.append((email, when))
         while len(done) < count:
             done.append((people.new(rng.choice(new_from)), _date_between(rng, start, today)))
