@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from projects.models import Project
+from tests.concurrency import at_once
 
 
 def _client(user) -> APIClient:  # type: ignore[no-untyped-def]
@@ -66,23 +64,10 @@ def test_token_clients_are_told_apart_by_their_credentials(member, outsider):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_posts_with_one_key_at_the_same_moment_create_one_project(member):
-    statuses: list[int] = []
-    barrier = threading.Barrier(2)
-
-    def post() -> None:
+    def post() -> int:
         client = _client(member)
-        barrier.wait()
-        try:
-            statuses.append(
-                client.post("/api/v1/projects/", BODY, format="json", HTTP_IDEMPOTENCY_KEY="race").status_code
-            )
-        finally:
-            connection.close()
+        return client.post("/api/v1/projects/", BODY, format="json", HTTP_IDEMPOTENCY_KEY="race").status_code
 
-    threads = [threading.Thread(target=post) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = at_once(post, post)
     assert sorted(statuses) == [201, 201]
     assert Project.objects.count() == 1

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import threading
 import uuid
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -15,6 +13,7 @@ from core.models import FormSubmission
 from facilitation.models import FacilitationRequest
 from facilitation.status import Status
 from projects.models import Project
+from tests.concurrency import at_once
 from tests.facilitation.test_request_form import _answers
 from tests.projects.test_register import _form
 
@@ -84,23 +83,13 @@ def test_submitting_after_a_refused_submit_keeps_one_request(member, client_for)
 @pytest.mark.django_db(transaction=True)
 def test_two_posts_of_one_form_at_the_same_moment_create_one_project(member):
     data = {**_form(action="draft"), "form_token": str(uuid.uuid4())}
-    statuses: list[int] = []
-    barrier = threading.Barrier(2)
 
-    def post() -> None:
+    def post() -> int:
         client = Client()
         client.force_login(member)
-        barrier.wait()
-        try:
-            statuses.append(client.post("/projects/new/", data).status_code)
-        finally:
-            connection.close()
+        return client.post("/projects/new/", data).status_code
 
-    threads = [threading.Thread(target=post) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = at_once(post, post)
     assert statuses == [302, 302]
     assert Project.objects.count() == 1
     assert FormSubmission.objects.get().result_url.startswith("/projects/")

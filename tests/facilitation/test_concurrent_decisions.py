@@ -5,43 +5,20 @@ Real concurrent transactions on PostgreSQL (threads), not mocks.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from facilitation import services
 from facilitation.models import Decision, FacilitationRequest, Transition
 from facilitation.status import Status
 from projects.models import Project
+from tests.concurrency import at_once
 from tests.facilitation.factories import in_status
 from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _at_once(*actions: Callable[[], object]) -> list[object]:
-    """Run each action in its own thread and database connection, released together."""
-    results: list[object] = [None] * len(actions)
-    barrier = threading.Barrier(len(actions))
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = actions[i]()
-        except ValidationError as error:
-            results[i] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(actions))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def _decide(actor, pk: int, outcome: str) -> Callable[[], object]:  # type: ignore[no-untyped-def]
@@ -60,7 +37,7 @@ def _decide(actor, pk: int, outcome: str) -> Callable[[], object]:  # type: igno
 
 def test_accept_and_decline_at_once_make_one_decision(steering, steering_two, framework):
     item = in_status(Status.QUEUED)
-    results = _at_once(_decide(steering, item.pk, "accept"), _decide(steering_two, item.pk, "decline"))
+    results = at_once(_decide(steering, item.pk, "accept"), _decide(steering_two, item.pk, "decline"))
     refused = [r for r in results if isinstance(r, ValidationError)]
     assert len(refused) == 1
     assert "Someone else changed this request meanwhile" in " ".join(refused[0].messages)
@@ -77,7 +54,7 @@ def test_three_quick_submits_make_one_transition(member):
     def submit() -> object:
         return services.request_submit(actor=member, request=FacilitationRequest.objects.get(pk=item.pk))
 
-    results = _at_once(submit, submit, submit)
+    results = at_once(submit, submit, submit)
     assert sum(isinstance(r, ValidationError) for r in results) == 2
     assert Transition.objects.filter(request=item, action="submit").count() == 1
 
@@ -91,5 +68,5 @@ def test_two_publishes_at_once_are_audited_once(member):
     def publish() -> object:
         return project_publish(actor=member, project=Project.objects.get(pk=project.pk))
 
-    _at_once(publish, publish)
+    at_once(publish, publish)
     assert [e.action for e in audit_trail(project)].count("published") == 1
