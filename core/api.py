@@ -7,13 +7,23 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, parsers
+from rest_framework import exceptions, parsers, status
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core.versioning import EditConflict, parse_version
+
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """DRF's handler, plus Django's ValidationError from services turned into field messages."""
+    """DRF's handler, plus Django's ValidationError from services turned into field messages, and an edit
+    conflict (optimistic locking) into 412 when the client sent `If-Match`, 409 when it sent `version`."""
+    if isinstance(exc, EditConflict):
+        request = context.get("request")
+        code = status.HTTP_412_PRECONDITION_FAILED if request and request.headers.get("If-Match") else 409
+        response = Response({"detail": exc.messages[0], "version": exc.current}, status=code)
+        response["ETag"] = f'"{exc.current}"'
+        return response
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             detail: Any = {
@@ -27,6 +37,37 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     return drf_exception_handler(exc, context)
+
+
+def expected_version(request: Request) -> int | None:
+    """The version an API client says it started from: `If-Match: "3"`, or `"version": 3` in the body.
+    Neither means the client does not ask for the check (the last write wins, as before)."""
+    header = request.headers.get("If-Match")
+    if header:
+        version = parse_version(header)
+        if version is None:
+            raise exceptions.ValidationError(
+                {"If-Match": ['Send the ETag of the record you read, e.g. "3".']}
+            )
+        return version
+    data = request.data
+    if hasattr(data, "get") and data.get("version") not in (None, ""):
+        version = parse_version(data.get("version"))
+        if version is None:
+            raise exceptions.ValidationError({"version": ["A valid integer is required."]})
+        return version
+    return None
+
+
+class VersionETagMixin:
+    """A versioned record's responses carry its version as the ETag, for a later `If-Match`."""
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        data = getattr(response, "data", None)
+        if isinstance(data, dict) and isinstance(data.get("version"), int) and "id" in data:
+            response["ETag"] = f'"{data["version"]}"'
+        return response
 
 
 NUL_MESSAGE = "Remove the NUL character (\\x00): it cannot be stored."

@@ -22,6 +22,7 @@ from core.form_fields import error_summary_items, field_params
 from core.once import once_input
 from core.permissions import can
 from core.roles import Role, roles_of
+from core.versioning import version_input
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -107,6 +108,7 @@ def install(env: Environment) -> None:
         urlencode=urlencode,
         now=timezone.now,
         once_input=once_input,
+        version_input=version_input,
     )
     env.filters.update(
         date=format_date,

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from community.models import Organisation, Place, SystemPriority
 from core.access import SIGNED_IN, STEERING, Access
+from core.api import VersionETagMixin, expected_version
 from core.permissions import can
 from facilitation import choices, selectors, services
 from facilitation.models import Assignment, Decision, FacilitationRequest, ScoreSheet
@@ -60,6 +61,7 @@ class RequestSerializer(serializers.ModelSerializer):
             "submitted_at",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = fields
 
@@ -120,6 +122,7 @@ EXAMPLE_REQUEST = {
 
 
 class RequestViewSet(
+    VersionETagMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -163,7 +166,12 @@ class RequestViewSet(
         item = self.get_object()
         data = RequestInputSerializer(data=request.data, partial=kwargs.get("partial", False))
         data.is_valid(raise_exception=True)
-        item = services.request_save(actor=request.user, request=item, values=_values(data.validated_data))  # type: ignore[arg-type]
+        item = services.request_save(
+            actor=request.user,  # type: ignore[arg-type]
+            request=item,
+            values=_values(data.validated_data),
+            expected_version=expected_version(request),
+        )
         return Response(self.get_serializer(item).data)
 
     @extend_schema(request=None, responses=RequestSerializer)

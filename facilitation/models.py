@@ -9,6 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from core.versioning import version_field
 from facilitation import choices
 from facilitation.status import STATUS_LABELS, Status
 
@@ -51,6 +52,7 @@ class FacilitationRequest(models.Model):
     outcome = models.TextField(blank=True, help_text="What the work achieved, recorded on closing.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = version_field()
     submitted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

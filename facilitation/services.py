@@ -21,6 +21,7 @@ from community.models import Champion, User
 from core.audit import audit_record, changes_between, snapshot
 from core.notify import notify
 from core.permissions import can, require
+from core.versioning import claim_version
 from facilitation import choices, scoring
 from facilitation.models import (
     Assignment,
@@ -141,13 +142,20 @@ def missing_for_submission(request: FacilitationRequest) -> dict[str, str]:
 
 @transaction.atomic
 def request_save(
-    *, actor: User, request: FacilitationRequest | None = None, values: dict[str, Any]
+    *,
+    actor: User,
+    request: FacilitationRequest | None = None,
+    values: dict[str, Any],
+    expected_version: int | None = None,
 ) -> FacilitationRequest:
-    """Create a draft, or update a request its requester (draft, returned) or an admin (triage) may edit."""
+    """Create a draft, or update a request its requester (draft, returned) or an admin (triage) may edit;
+    `expected_version` is the version the person opened (core.versioning)."""
     if request is None:
         request = FacilitationRequest(requester=actor, status=Status.DRAFT)
     elif not can(actor, "facilitation_request.edit", request):
         raise PermissionDenied("This request cannot be changed now.")
+    else:
+        claim_version(request, expected_version, noun="request")
     before = snapshot(request, EDITABLE_FIELDS) if request.pk else {}
     organisations = values.get("organisations")
     for name in EDITABLE_FIELDS:

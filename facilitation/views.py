@@ -18,6 +18,7 @@ from core import once
 from core.exports import Column, export_response
 from core.listing import export_format
 from core.permissions import can
+from core.versioning import submitted_version
 from facilitation import forms, selectors, services
 from facilitation.permissions import actors
 from facilitation.portfolio import Row, summarise
@@ -48,7 +49,12 @@ def _save(request: HttpRequest, form: forms.RequestForm, instance: Any) -> tuple
     if not form.is_valid():
         return None, instance
     try:
-        saved = services.request_save(actor=_me(request), request=instance, values=form.cleaned_data)
+        saved = services.request_save(
+            actor=_me(request),
+            request=instance,
+            values=form.cleaned_data,
+            expected_version=submitted_version(request.POST) if instance is not None else None,
+        )
     except ValidationError as error:
         _errors_to_form(form, error)
         return None, instance

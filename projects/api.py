@@ -21,6 +21,7 @@ from rest_framework.response import Response
 
 from community.models import Organisation, Place, SystemPriority, User
 from core.access import SIGNED_IN
+from core.api import VersionETagMixin, expected_version
 from core.permissions import can
 from projects import selectors, services
 from projects.filters import ProjectFilter
@@ -125,6 +126,7 @@ class ProjectDetailSerializer(ProjectSerializer):
             "tags",
             "team",
             "created_at",
+            "version",
         ]
 
 
@@ -231,6 +233,7 @@ EXAMPLE = OpenApiExample(
     ),
 )
 class ProjectViewSet(
+    VersionETagMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -284,7 +287,12 @@ class ProjectViewSet(
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         values.pop("publish", None)
-        services.project_update(actor=request.user, project=project, values=values)  # type: ignore[arg-type]
+        services.project_update(
+            actor=request.user,  # type: ignore[arg-type]
+            project=project,
+            values=values,
+            expected_version=expected_version(request),
+        )
         return self._detail(project)
 
     def _editable(self) -> Project:

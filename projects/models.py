@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.versioning import version_field
+
 SEARCH_CONFIG = "english"
 
 
@@ -108,6 +110,7 @@ class Project(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    version = version_field()
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("aim", weight="B", config=SEARCH_CONFIG)

@@ -19,6 +19,7 @@ from community.models import User
 from core.audit import audit_record, changes_between, snapshot
 from core.permissions import require
 from core.uploads import JPEG, PDF, PNG, check_upload
+from core.versioning import claim_version
 from projects import rules
 from projects.models import Attachment, Project, ProjectUpdate, Tag, TeamMember
 
@@ -131,8 +132,12 @@ def project_create(*, actor: User, values: Mapping[str, Any], publish: bool = Fa
 
 
 @transaction.atomic
-def project_update(*, actor: User, project: Project, values: Mapping[str, Any]) -> Project:
+def project_update(
+    *, actor: User, project: Project, values: Mapping[str, Any], expected_version: int | None = None
+) -> Project:
+    """Save an edit; `expected_version` is the version the person opened (core.versioning)."""
     require(actor, "project.edit", project)
+    claim_version(project, expected_version, noun="project")
     # Compare with what is stored: a bound form may already have changed the instance in memory.
     stored = Project.objects.select_related("lead").get(pk=project.pk)
     before = snapshot(stored, rules.AUDITED_FIELDS)

@@ -16,6 +16,7 @@ from core.listing import SortOption, build_listing, export_format
 from core.once import once
 from core.paging import paginate
 from core.permissions import can
+from core.versioning import submitted_version
 from projects import selectors, services
 from projects.exports import COLUMNS
 from projects.filters import ProjectFilter
@@ -144,7 +145,12 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
         try:
-            services.project_update(actor=request.user, project=project, values=form.values())  # type: ignore[arg-type]
+            services.project_update(
+                actor=request.user,  # type: ignore[arg-type]
+                project=project,
+                values=form.values(),
+                expected_version=submitted_version(request.POST),
+            )
         except ValidationError as error:
             _form_errors(form, error)
         else:

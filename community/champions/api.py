@@ -20,6 +20,7 @@ from community.champions.filters import ChampionFilter, RegisterFilter
 from community.champions.models import Champion, Level, Method
 from community.models import Organisation, Place, SystemPriority, User
 from core.access import BOARD, SIGNED_IN
+from core.api import VersionETagMixin, expected_version
 from core.permissions import can
 
 
@@ -75,6 +76,7 @@ class ChampionAdminSerializer(ChampionSerializer):
             "capacity_agreed_by",
             "training_evidence",
             "committed_hours_this_month",
+            "version",
         ]
         read_only_fields = fields
 
@@ -159,6 +161,7 @@ LIST_PARAMETERS = [
     ),
 )
 class ChampionViewSet(
+    VersionETagMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -245,6 +248,7 @@ class ChampionViewSet(
                 topics=topics,
                 places=places,
                 override_reason=override_reason,
+                expected_version=expected_version(request),
                 **values,
             )
         if status and status != champion.status:

@@ -14,6 +14,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from core.versioning import version_field
+
 
 class Level(models.TextChoices):
     PRACTITIONER = "practitioner", "Practitioner"
@@ -84,6 +86,7 @@ class Champion(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = version_field()
 
     class Meta:
         app_label = "community"

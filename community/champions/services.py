@@ -28,6 +28,7 @@ from core.audit import audit_record, changes_between, snapshot
 from core.notify import notify
 from core.permissions import is_admin
 from core.roles import GROUP_NAMES, Role
+from core.versioning import claim_version
 
 DETAIL_FIELDS = [
     "organisation",
@@ -350,14 +351,16 @@ def champion_update(
     topics: Iterable[SystemPriority] | None = None,
     places: Iterable[Place] | None = None,
     override_reason: str | None = None,
+    expected_version: int | None = None,
     **values: Any,
 ) -> Champion:
     """An admin edits an entry's details or capacity. Lowering the agreed capacity below what is already
-    committed needs an override with a reason."""
+    committed needs an override with a reason. `expected_version` is the version the admin opened."""
     _require_admin(actor)
     unknown = set(values) - set(DETAIL_FIELDS)
     if unknown:
         raise TypeError(f"Unknown champion fields: {sorted(unknown)}")
+    claim_version(champion, expected_version, noun="champion entry")
     champion = Champion.objects.select_for_update().get(pk=champion.pk)
     before = snapshot(champion, DETAIL_FIELDS)
     _set_details(champion, topics=topics, places=places, values=values)

@@ -18,6 +18,7 @@ from community.models import User
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
 from core.permissions import can
+from core.versioning import submitted_version
 
 SORTS = [
     SortOption("name", "Name", ("person__first_name", "person__last_name", "pk")),
@@ -193,6 +194,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 champion=champion,
                 actor=request.user,
                 override_reason=form.cleaned_data.get("override_reason"),
+                expected_version=submitted_version(request.POST),
                 **form.service_values(),
             )
         except ValidationError as error:

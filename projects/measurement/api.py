@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.access import SIGNED_IN, Access
+from core.api import VersionETagMixin, expected_version
 from core.permissions import can
 
 from . import selectors, services
@@ -53,8 +54,9 @@ class MeasureSerializer(serializers.ModelSerializer):
             "assurance",
             "latest_period",
             "point_count",
+            "version",
         ]
-        read_only_fields = ["id", "latest_period", "point_count"]
+        read_only_fields = ["id", "latest_period", "point_count", "version"]
 
 
 class PointSerializer(serializers.Serializer):
@@ -142,7 +144,7 @@ class ProjectMeasures(APIView):
         return Response(MeasureSerializer(measure).data, status=status.HTTP_201_CREATED)
 
 
-class MeasureDetail(APIView):
+class MeasureDetail(VersionETagMixin, APIView):
     @extend_schema(responses=MeasureSerializer, summary="A measure")
     def get(self, request: Request, pk: int) -> Response:
         return Response(MeasureSerializer(selectors.measure_for_user(request.user, pk)).data)
@@ -154,7 +156,9 @@ class MeasureDetail(APIView):
         serializer = MeasureSerializer(measure, data=request.data)
         serializer.is_valid(raise_exception=True)
         data = {k: v for k, v in serializer.validated_data.items() if k in services.MEASURE_FIELDS}
-        services.measure_update(actor=request.user, measure=measure, **data)
+        services.measure_update(
+            actor=request.user, measure=measure, expected_version=expected_version(request), **data
+        )
         return Response(MeasureSerializer(measure).data)
 
     @extend_schema(responses={204: None}, summary="Delete a measure and its data")

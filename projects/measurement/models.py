@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.versioning import version_field
 from projects.spc import icons
 
 
@@ -102,6 +103,7 @@ class Measure(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    version = version_field()
 
     class Meta:
         ordering = ["project", "kind", "name", "id"]

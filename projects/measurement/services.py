@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from core.audit import audit_record, changes_between, snapshot
 from core.permissions import require
+from core.versioning import claim_version
 from projects import portfolio_dashboard
 from projects.models import Project
 
@@ -111,13 +112,17 @@ def measure_create(*, actor: Any, project: Project, **data: Any) -> Measure:
     return measure
 
 
-def measure_update(*, actor: Any, measure: Measure, **data: Any) -> Measure:
+def measure_update(
+    *, actor: Any, measure: Measure, expected_version: int | None = None, **data: Any
+) -> Measure:
+    """Save an edit; `expected_version` is the version the person opened (core.versioning)."""
     require(actor, "measurement.edit", measure.project)
     before = snapshot(measure, MEASURE_FIELDS)
     _apply(measure, MEASURE_FIELDS, data)
     _validate(measure, exclude=["project", "created_by"])
     measure.updated_at = timezone.now()
     with transaction.atomic():
+        claim_version(measure, expected_version, noun="measure")
         measure.save()
         changes = changes_between(before, snapshot(measure, MEASURE_FIELDS))
         if changes:

@@ -17,6 +17,7 @@ from core.exports import Column, export_response
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
 from core.permissions import can
+from core.versioning import submitted_version
 from projects.spc import RULE_LABELS
 from projects.spc.figure import chart_figure
 from projects.spc.icons import ASSURANCE_LABELS, POINT_TYPE_LABELS, VARIATION_LABELS
@@ -119,7 +120,12 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = MeasureForm(request.POST or None, instance=measure)
     if request.method == "POST" and form.is_valid():
         try:
-            services.measure_update(actor=request.user, measure=measure, **form.cleaned_data)
+            services.measure_update(
+                actor=request.user,
+                measure=measure,
+                expected_version=submitted_version(request.POST),
+                **form.cleaned_data,
+            )
         except ValidationError as error:
             _form_errors(form, error)
         else:
