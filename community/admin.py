@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from community.models import Organisation, Place, SystemPriority, User
+from core.admin_audit import AuditedAdminMixin, AuditedModelAdmin
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "organisation", "job_title", "is_active"]
     list_filter = ["is_active", "groups", "organisation"]
@@ -23,14 +24,14 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedModelAdmin):
     list_display = ["name", "short_name", "kind", "headcount", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name"]
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "parent"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
@@ -39,7 +40,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SystemPriority)
-class SystemPriorityAdmin(admin.ModelAdmin):
+class SystemPriorityAdmin(AuditedModelAdmin):
     list_display = ["name", "order", "is_active"]
     list_editable = ["order", "is_active"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from core.admin_audit import AuditedAdminMixin, AuditedModelAdmin
 from core.models import AuditEntry, WorkerHeartbeat
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(AuditedModelAdmin):
     list_display = ["at", "actor", "action", "content_type", "object_repr"]
     list_filter = ["action", "content_type"]
     search_fields = ["object_repr", "message", "actor__email"]
@@ -22,5 +23,19 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkerHeartbeat)
-class WorkerHeartbeatAdmin(admin.ModelAdmin):
+class WorkerHeartbeatAdmin(AuditedModelAdmin):
     list_display = ["hostname", "seen_at"]
+
+
+def _audit_registered_before_core() -> None:
+    """The admin pages of Django's groups, allauth's email addresses and DRF's tokens (apps listed before
+    `core`) are audited too: each is registered again as an audited subclass of itself."""
+    for model, model_admin in list(admin.site._registry.items()):
+        if not isinstance(model_admin, AuditedAdminMixin):
+            base = type(model_admin)
+            audited = type(f"Audited{base.__name__}", (AuditedAdminMixin, base), {"__module__": __name__})
+            admin.site.unregister(model)
+            admin.site.register(model, audited)
+
+
+_audit_registered_before_core()

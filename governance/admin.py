@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from core.admin_audit import AuditedModelAdmin
 from governance.models import (
     AssessmentComponent,
     AssessmentQuestion,
@@ -26,7 +27,7 @@ class BodyMemberInline(admin.TabularInline):
 
 
 @admin.register(GovernanceBody)
-class GovernanceBodyAdmin(admin.ModelAdmin):
+class GovernanceBodyAdmin(AuditedModelAdmin):
     list_display = ["name", "kind"]
     inlines = [BodyMemberInline]
 
@@ -37,13 +38,13 @@ class AssessmentQuestionInline(admin.TabularInline):
 
 
 @admin.register(AssessmentComponent)
-class AssessmentComponentAdmin(admin.ModelAdmin):
+class AssessmentComponentAdmin(AuditedModelAdmin):
     list_display = ["name", "order"]
     inlines = [AssessmentQuestionInline]
 
 
 @admin.register(DeliveryAction)
-class DeliveryActionAdmin(admin.ModelAdmin):
+class DeliveryActionAdmin(AuditedModelAdmin):
     list_display = ["title", "strand", "owner", "due_on", "rag"]
     list_filter = ["strand", "rag"]
     list_select_related = ["owner"]
@@ -51,7 +52,7 @@ class DeliveryActionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["owner"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(AuditedModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

@@ -3,9 +3,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from core.audit import audit_record, changes_between, snapshot
+from core.admin_audit import AuditedModelAdmin
 from projects.models import Attachment, Method, Project, ProjectUpdate, Tag, TeamMember
-from projects.rules import AUDITED_FIELDS
 
 
 class TeamMemberInline(admin.TabularInline):
@@ -30,7 +29,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(AuditedModelAdmin):
     list_display = ["title", "lead", "status", "progress_score", "published_at", "updated_at"]
     list_filter = ["status", "progress_score", "organisations", "priorities"]
     list_select_related = ["lead"]
@@ -40,28 +39,9 @@ class ProjectAdmin(admin.ModelAdmin):
     readonly_fields = ["created_by", "created_at", "updated_at"]
     inlines = [TeamMemberInline, ProjectUpdateInline, AttachmentInline]
 
-    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
-        # Remember the values before the change so that save_related can audit what changed.
-        request._project_before = snapshot(obj, AUDITED_FIELDS) if obj is not None else {}  # type: ignore[attr-defined]
-        return super().get_form(request, obj, change, **kwargs)
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        project = form.instance
-        before = getattr(request, "_project_before", {})
-        changes = changes_between(before, snapshot(project, AUDITED_FIELDS))
-        if changes or not change:
-            audit_record(
-                actor=request.user,
-                obj=project,
-                action="update" if change else "create",
-                changes=changes,
-                message="Changed in the admin site",
-            )
-
 
 @admin.register(Method)
-class MethodAdmin(admin.ModelAdmin):
+class MethodAdmin(AuditedModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -69,5 +49,5 @@ class MethodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(AuditedModelAdmin):
     search_fields = ["name"]

@@ -3,6 +3,7 @@ cohorts, targets and records here. Imports are read-only: they are made on the i
 
 from django.contrib import admin
 
+from core.admin_audit import AuditedModelAdmin
 from training.models import (
     Cohort,
     FacultyAdmin,
@@ -30,7 +31,7 @@ class ProgrammeInline(admin.TabularInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(admin.ModelAdmin):
+class ProviderAdmin(AuditedModelAdmin):
     list_display = ["name", "short_name", "organisation"]
     search_fields = ["name", "short_name"]
     list_select_related = ["organisation"]
@@ -38,7 +39,7 @@ class ProviderAdmin(admin.ModelAdmin):
 
 
 @admin.register(FacultyAdmin)
-class FacultyAdminAdmin(admin.ModelAdmin):
+class FacultyAdminAdmin(AuditedModelAdmin):
     list_display = ["user", "provider", "added_at"]
     list_filter = ["provider"]
     list_select_related = ["user", "provider"]
@@ -47,7 +48,7 @@ class FacultyAdminAdmin(admin.ModelAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(AuditedModelAdmin):
     list_display = ["name", "provider", "level", "strand", "mode", "competent_improver", "is_active"]
     list_filter = ["provider", "level", "strand", "mode", "competent_improver", "is_active"]
     list_select_related = ["provider"]
@@ -55,7 +56,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Cohort)
-class CohortAdmin(admin.ModelAdmin):
+class CohortAdmin(AuditedModelAdmin):
     list_display = ["name", "programme", "starts_on", "ends_on", "mode", "capacity", "open_for_booking"]
     list_filter = ["open_for_booking", "mode", "programme__provider"]
     list_select_related = ["programme", "programme__provider"]
@@ -65,7 +66,7 @@ class CohortAdmin(admin.ModelAdmin):
 
 
 @admin.register(Trainee)
-class TraineeAdmin(admin.ModelAdmin):
+class TraineeAdmin(AuditedModelAdmin):
     list_display = ["name", "email", "organisation", "user"]
     list_filter = ["organisation"]
     list_select_related = ["organisation", "user"]
@@ -74,7 +75,7 @@ class TraineeAdmin(admin.ModelAdmin):
 
 
 @admin.register(TrainingRecord)
-class TrainingRecordAdmin(admin.ModelAdmin):
+class TrainingRecordAdmin(AuditedModelAdmin):
     list_display = ["trainee", "programme", "cohort", "status", "completed_on", "source"]
     list_filter = ["status", "source", "programme__provider", "programme__level"]
     list_select_related = ["trainee", "programme", "programme__provider", "cohort"]
@@ -85,7 +86,7 @@ class TrainingRecordAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(AuditedModelAdmin):
     list_display = ["filename", "provider", "uploaded_by", "uploaded_at", "state", "row_count", "error_count"]
     list_filter = ["state", "provider"]
     list_select_related = ["provider", "uploaded_by"]
@@ -96,13 +97,13 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
 
 @admin.register(Interest)
-class InterestAdmin(admin.ModelAdmin):
+class InterestAdmin(AuditedModelAdmin):
     list_display = ["user", "programme", "registered_at"]
     list_select_related = ["user", "programme", "programme__provider"]
     list_filter = ["programme__provider"]
 
 
 @admin.register(ImproverTarget)
-class ImproverTargetAdmin(admin.ModelAdmin):
+class ImproverTargetAdmin(AuditedModelAdmin):
     list_display = ["__str__", "organisation", "starts_on", "ends_on", "count"]
     list_select_related = ["organisation"]
