@@ -19,6 +19,14 @@ def absolute(path: str) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "too_many_login_attempts": (
+            "There have been too many failed attempts to sign in to this account, so passwords are not "
+            "accepted for it for a few minutes. You can sign in now with a code sent to your email."
+        ),
+    }
+
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         context = {
             "site_url": settings.SITE_URL,

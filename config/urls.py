@@ -50,5 +50,6 @@ access = {
     "account_reset_password_done": PUBLIC,
     "account_reset_password_from_key": PUBLIC,
     "account_reset_password_from_key_done": PUBLIC,
+    "account_request_login_code": PUBLIC,
     "account_confirm_login_code": PUBLIC,
 }

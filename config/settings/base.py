@@ -121,6 +121,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The cache is Redis in every environment (core.cache.redis_cache, set beside REDIS_URL); this stands in
+# only for tools that load the base settings alone.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Sign-in (django-allauth): email only, verified, sign-up limited to the partners' domains.
@@ -145,6 +147,17 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Improvement Community] "
 # Page templates are Jinja2 (templates/account/*.jinja); an allauth page without one fails loudly.
 ACCOUNT_TEMPLATE_EXTENSION = "jinja"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Failed sign-ins are counted in the shared cache (Redis, core.cache) per client address and per account;
+# a person whose account is under attack signs in with a code sent to their email instead.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "request_login_code": "20/m/ip,3/m/key",
+    "reset_password": "20/m/ip,5/m/key",
+}
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Behind the reverse proxy (deploy/nginx.conf) the client's address is the last hop it adds.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Domains allowed to sign up, besides those recorded on each partner organisation.
 SIGNUP_EMAIL_DOMAINS: list[str] = [d.lower() for d in env.list("SIGNUP_EMAIL_DOMAINS", default=[])]
 

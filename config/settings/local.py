@@ -3,6 +3,7 @@
 from config.settings.base import *  # noqa: F403
 from config.settings.base import ALLOWED_HOSTS, env
 from config.settings.environment import service_urls
+from core.cache import redis_cache
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="local-development-key-not-for-production-use-0123456789")
@@ -13,3 +14,5 @@ DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 DATABASES["default"]["CONN_MAX_AGE"] = 60
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
+# Shared by every process: sign-in rate limits count across all web workers (core.cache).
+CACHES = redis_cache(REDIS_URL)

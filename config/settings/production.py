@@ -3,6 +3,7 @@
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
 from config.settings.environment import secret
+from core.cache import redis_cache
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = secret("SECRET_KEY") or ""
@@ -27,6 +28,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
+# Shared by every process: sign-in rate limits count across all web workers (core.cache).
+CACHES = redis_cache(REDIS_URL)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -3,6 +3,7 @@
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
 from config.settings.environment import service_urls
+from core.cache import redis_cache
 
 DEBUG = False
 SECRET_KEY = "test-key-0123456789-0123456789-0123456789-0123456789"
@@ -14,6 +15,8 @@ DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 TEST_REDIS_URL = REDIS_URL.rsplit("/", 1)[0] + "/" + env.str("TEST_REDIS_DB", default="9")
 CELERY_BROKER_URL = TEST_REDIS_URL
 CELERY_RESULT_BACKEND = TEST_REDIS_URL
+# Shared by every process: sign-in rate limits count across all web workers (core.cache).
+CACHES = redis_cache(TEST_REDIS_URL, prefix="test")
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -24,7 +27,7 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
 SIGNUP_EMAIL_DOMAINS = ["partner.example"]
 SITE_URL = "https://portal.example.org"
-ACCOUNT_RATE_LIMITS = False
+ACCOUNT_RATE_LIMITS = False  # type: ignore[assignment]  # allauth: False turns every limit off
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Serve static files from the source folders: the suite never runs collectstatic.
 WHITENOISE_USE_FINDERS = True
