@@ -52,4 +52,14 @@ access = {
     "account_reset_password_from_key_done": PUBLIC,
     "account_request_login_code": PUBLIC,
     "account_confirm_login_code": PUBLIC,
+    # Two-factor authentication (allauth.mfa): the code page comes between password and signed in.
+    "mfa_authenticate": PUBLIC,
+    "mfa_trust": PUBLIC,
+    "mfa_index": SIGNED_IN,
+    "mfa_reauthenticate": SIGNED_IN,
+    "mfa_activate_totp": SIGNED_IN,
+    "mfa_deactivate_totp": SIGNED_IN,
+    "mfa_view_recovery_codes": SIGNED_IN,
+    "mfa_generate_recovery_codes": SIGNED_IN,
+    "mfa_download_recovery_codes": SIGNED_IN,
 }

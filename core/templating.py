@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from core import navigation
 from core.form_fields import error_summary_items, field_params
+from core.mfa import must_use_mfa
 from core.once import once_input
 from core.permissions import can
 from core.roles import Role, roles_of
@@ -108,6 +109,7 @@ def install(env: Environment) -> None:
         urlencode=urlencode,
         now=timezone.now,
         once_input=once_input,
+        mfa_required=must_use_mfa,
         version_input=version_input,
     )
     env.filters.update(

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "core.access.RouteAccessMiddleware",
+    "core.mfa.RequireMFAMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -156,6 +158,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Two-factor authentication: an authenticator app (TOTP) with recovery codes, required of admins (core.mfa).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Improvement Community"
+MFA_REQUIRED_FOR_ADMINS = env.bool("MFA_REQUIRED_FOR_ADMINS", default=True)
 # Behind the reverse proxy (deploy/nginx.conf) the client's address is the last hop it adds.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Domains allowed to sign up, besides those recorded on each partner organisation.

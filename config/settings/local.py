@@ -8,6 +8,8 @@ from core.cache import redis_cache
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="local-development-key-not-for-production-use-0123456789")
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]"]
+# The demo admin can try the portal without an authenticator app; production requires one of admins.
+MFA_REQUIRED_FOR_ADMINS = env.bool("MFA_REQUIRED_FOR_ADMINS", default=False)
 
 DATABASE_URL, REDIS_URL = service_urls()
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}

@@ -27,6 +27,8 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / ".data" / "test-media"  # noqa: F405
 SIGNUP_EMAIL_DOMAINS = ["partner.example"]
 SITE_URL = "https://portal.example.org"
+# Tests that need it turn it on (tests/community/test_two_factor.py); the rest sign in with force_login.
+MFA_REQUIRED_FOR_ADMINS = False
 ACCOUNT_RATE_LIMITS = False  # type: ignore[assignment]  # allauth: False turns every limit off
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Serve static files from the source folders: the suite never runs collectstatic.
