@@ -1,4 +1,4 @@
-"""django-allauth adapter: new users join the partner organisation their email domain belongs to."""
+"""django-allauth adapters: new users join the partner organisation their email domain belongs to."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ from typing import Any
 from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.userkit import filter_users_by_email
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.http import HttpRequest
+from django.shortcuts import render
 from django.urls import reverse
 
 from community import domains
@@ -50,4 +54,56 @@ class AccountAdapter(DefaultAccountAdapter):
             user.organisation = domains.organisation_for(user.email)
         if commit:
             user.save()
+        return user
+
+
+MULTI_TENANT = frozenset({"common", "organizations", "consumers"})
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Sign-in with the organisation's Microsoft account (Entra ID): only addresses on a partner's domain,
+    and a new person joins the partner organisation their domain belongs to."""
+
+    def _email(self, sociallogin: Any) -> str:
+        return str(sociallogin.user.email or "").strip().lower()
+
+    def is_open_for_signup(self, request: HttpRequest, sociallogin: Any) -> bool:
+        return domains.allowed_for_signup(self._email(sociallogin))
+
+    def pre_social_login(self, request: HttpRequest, sociallogin: Any) -> None:
+        email = self._email(sociallogin)
+        if not email or not domains.allowed_for_signup(email):
+            raise ImmediateHttpResponse(
+                render(request, "socialaccount/not_a_partner.jinja", {"email": email}, status=403)
+            )
+
+    def _directory_vouches(self) -> bool:
+        """Whether the configured Microsoft tenant is one directory (NHSmail's, a trust's), whose addresses
+        its admins control. "common" and "organizations" let any directory answer, so addresses from them
+        never open an existing account."""
+        app = self.get_app(self.request, provider="microsoft")
+        tenant = str(app.settings.get("tenant", "common")).lower()
+        return tenant not in MULTI_TENANT
+
+    def authenticate_by_email(self, sociallogin: Any) -> Any:
+        email = self._email(sociallogin)
+        if (
+            sociallogin.account.provider == "microsoft"
+            and email
+            and domains.allowed_for_signup(email)
+            and self._directory_vouches()
+        ):
+            users = filter_users_by_email(email, prefer_verified=True, for_login=True)
+            if users:
+                return users[0], email
+        return super().authenticate_by_email(sociallogin)
+
+    def populate_user(self, request: HttpRequest, sociallogin: Any, data: dict[str, Any]) -> Any:
+        user = super().populate_user(request, sociallogin, data)
+        user.email = self._email(sociallogin) or user.email
+        if getattr(user, "organisation_id", None) is None:
+            user.organisation = domains.organisation_for(user.email)
+        job_title = (sociallogin.account.extra_data or {}).get("jobTitle")
+        if job_title and not getattr(user, "job_title", ""):
+            user.job_title = str(job_title)[:150]
         return user

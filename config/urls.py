@@ -54,6 +54,13 @@ access = {
     "account_confirm_login_code": PUBLIC,
     # Two-factor authentication (allauth.mfa): the code page comes between password and signed in.
     "mfa_authenticate": PUBLIC,
+    # Sign-in with a Microsoft work account (allauth.socialaccount), when configured.
+    "microsoft_login": PUBLIC,
+    "microsoft_callback": PUBLIC,
+    "socialaccount_login_cancelled": PUBLIC,
+    "socialaccount_login_error": PUBLIC,
+    "socialaccount_signup": PUBLIC,
+    "socialaccount_connections": SIGNED_IN,
     "mfa_trust": PUBLIC,
     "mfa_index": SIGNED_IN,
     "mfa_reauthenticate": SIGNED_IN,

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
+from allauth.socialaccount.adapter import get_adapter as get_social_adapter
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
@@ -92,6 +93,20 @@ def sort_items(options: list[Any], current: str) -> list[dict[str, Any]]:
     return [{"value": o.key, "text": o.label, "selected": o.key == current} for o in options]
 
 
+PROVIDER_LABELS = {"microsoft": "Microsoft"}  # allauth calls it "Microsoft Graph"
+
+
+def provider_label(provider: Any) -> str:
+    return PROVIDER_LABELS.get(provider.id, provider.name)
+
+
+def work_account_providers(request: Any) -> list[tuple[str, str]]:
+    """The configured work-account sign-in providers (Microsoft Entra ID), as (label, login URL)."""
+    return [
+        (provider_label(p), p.get_login_url(request)) for p in get_social_adapter().list_providers(request)
+    ]
+
+
 def install(env: Environment) -> None:
     env.globals.update(
         static=static,
@@ -110,6 +125,8 @@ def install(env: Environment) -> None:
         now=timezone.now,
         once_input=once_input,
         mfa_required=must_use_mfa,
+        work_account_providers=work_account_providers,
+        provider_label=provider_label,
         version_input=version_input,
     )
     env.filters.update(

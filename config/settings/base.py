@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.microsoft",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -162,6 +164,31 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Improvement Community"
 MFA_REQUIRED_FOR_ADMINS = env.bool("MFA_REQUIRED_FOR_ADMINS", default=True)
+# Sign-in with the organisation's Microsoft account (Entra ID; NHSmail and most trusts): off until
+# MICROSOFT_CLIENT_ID is set. Only partner domains; a person whose address already has an account signs in
+# to it. MICROSOFT_TENANT narrows sign-in to one directory ("organizations": any work account).
+MICROSOFT_CLIENT_ID = env.str("MICROSOFT_CLIENT_ID", default="")
+SOCIALACCOUNT_ADAPTER = "community.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "microsoft": {
+        "APPS": [
+            {
+                "client_id": MICROSOFT_CLIENT_ID,
+                "secret": secret("MICROSOFT_CLIENT_SECRET", "") or "",
+                "settings": {"tenant": env.str("MICROSOFT_TENANT", default="organizations")},
+            }
+        ]
+        if MICROSOFT_CLIENT_ID
+        else [],
+        "SCOPE": ["User.Read"],
+    }
+}
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
 # Behind the reverse proxy (deploy/nginx.conf) the client's address is the last hop it adds.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Domains allowed to sign up, besides those recorded on each partner organisation.
