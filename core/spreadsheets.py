@@ -53,7 +53,28 @@ def read_table(handle: IO[bytes], filename: str) -> pd.DataFrame:
     frame = frame.fillna("")
     frame.columns = [str(c).strip() for c in frame.columns]
     frame = frame.map(lambda v: str(v).strip() if v is not None else "")
+    _refuse_unstorable(frame)
     return frame[~(frame == "").all(axis=1)]
+
+
+def _first_row(mask: pd.DataFrame) -> int | None:
+    rows = mask.any(axis=1)
+    return file_row(rows.idxmax()) if rows.any() else None
+
+
+def _refuse_unstorable(frame: pd.DataFrame) -> None:
+    """Anywhere in the file, not only in its first kilobytes: a NUL character (PostgreSQL cannot store
+    it) or a cell longer than a spreadsheet cell can be refuses the whole file, naming the row."""
+    if any("\x00" in str(c) for c in frame.columns):
+        raise UnreadableFile("The header row holds a NUL character (\\x00): remove it and upload again")
+    if frame.empty:
+        return
+    row = _first_row(frame.apply(lambda column: column.str.contains("\x00", regex=False)))
+    if row is not None:
+        raise UnreadableFile(f"Row {row} holds a NUL character (\\x00), which cannot be stored: remove it")
+    row = _first_row(frame.apply(lambda column: column.str.len() > MAX_CELL_CHARACTERS))
+    if row is not None:
+        raise UnreadableFile(f"Row {row} has a cell longer than {MAX_CELL_CHARACTERS:,} characters")
 
 
 def check_workbook_size(handle: IO[bytes]) -> None:

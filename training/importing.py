@@ -70,6 +70,9 @@ STATUS_WORDS = {
 }
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 EARLIEST = pd.Timestamp("1990-01-01")
+# The trainee's columns (training.models.Trainee): longer text is refused, never cut.
+MAX_EMAIL_CHARACTERS = 254
+MAX_NAME_CHARACTERS = 200
 OUTPUT_COLUMNS = ["email", "name", "organisation_id", "programme_id", "cohort_id", "status", "completed_on"]
 
 
@@ -143,6 +146,11 @@ def _column(frame: pd.DataFrame, mapping: Mapping[str, str], key: str) -> pd.Ser
     return pd.Series("", index=frame.index, dtype=object)
 
 
+def _shown(value: str, limit: int = 120) -> str:
+    """A value as the problems report shows it: a very long one by its start and its length."""
+    return value if len(value) <= limit else f"{value[:limit]}… ({len(value):,} characters)"
+
+
 def _errors(mask: pd.Series, key: str, values: pd.Series, message: str | pd.Series) -> list[RowError]:
     if not mask.any():
         return []
@@ -154,7 +162,7 @@ def _errors(mask: pd.Series, key: str, values: pd.Series, message: str | pd.Seri
             row=int(index) + 2,
             column=label,
             message=str(messages.loc[index]) if messages is not None else str(message),
-            value=str(value),
+            value=_shown(str(value)),
         )
         for index, value in picked.items()
     ]
@@ -187,10 +195,21 @@ def check_rows(
     bad_email = (email != "") & ~email.str.match(EMAIL.pattern)
     errors += _errors(bad_email, "email", raw_email, "Not a valid email address")
 
+    too_long = email.str.len() > MAX_EMAIL_CHARACTERS
+    errors += _errors(too_long, "email", raw_email, f"Longer than {MAX_EMAIL_CHARACTERS} characters")
+
     name = _column(frame, mapping, "name")
+    name_column = "name"
     if not mapping.get("name"):
         first, last = _column(frame, mapping, "first_name"), _column(frame, mapping, "last_name")
         name = (first + " " + last).str.strip()
+        name_column = "first_name"
+    errors += _errors(
+        name.str.len() > MAX_NAME_CHARACTERS,
+        name_column,
+        name,
+        f"The name is longer than {MAX_NAME_CHARACTERS} characters: shorten it rather than lose the end",
+    )
 
     raw_programme = _column(frame, mapping, "programme")
     programme_id = _keys(raw_programme).map(lookups.programmes)
@@ -267,7 +286,7 @@ def check_rows(
     rows = pd.DataFrame(
         {
             "email": email,
-            "name": name.str.slice(0, 200),
+            "name": name,
             "organisation_id": organisation_id.astype("Int64"),
             "programme_id": programme_id.astype("int64"),
             "cohort_id": cohort_id.astype("Int64"),

@@ -138,3 +138,22 @@ def test_headings_are_guessed_and_a_missing_required_field_is_a_mapping_problem(
     assert mapping_problems(mapping, columns) == {}
     assert "programme" in mapping_problems({**mapping, "programme": ""}, columns)
     assert "status" in mapping_problems({**mapping, "status": "Course"}, columns)
+
+
+def test_a_name_too_long_to_store_is_refused_not_cut():
+    checked = check_rows(
+        table(good(), good(Email="bo@ghc.example.org", Name="B" * 1_000_000)), MAPPING, LOOKUPS, TODAY
+    )
+
+    assert not checked.ok
+    [error] = checked.errors
+    assert (error.row, error.message) == (
+        3,
+        "The name is longer than 200 characters: shorten it rather than lose the end",
+    )
+    assert error.value.endswith("(1,000,000 characters)") and len(error.value) < 200
+
+
+def test_an_email_too_long_to_store_is_refused():
+    long_email = "a" * 250 + "@ghft.example.org"
+    assert problems(table(good(Email=long_email))) == [(2, "Email address", "Longer than 254 characters")]
