@@ -9,8 +9,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.userkit import filter_users_by_email
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.models import SocialApp
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -76,6 +77,13 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             raise ImmediateHttpResponse(
                 render(request, "socialaccount/not_a_partner.jinja", {"email": email}, status=403)
             )
+
+    def get_app(self, request: HttpRequest | None, provider: str, client_id: str | None = None) -> Any:
+        """A provider that is not configured is not there: its sign-in address answers 404, not an error."""
+        try:
+            return super().get_app(request, provider, client_id)
+        except SocialApp.DoesNotExist:
+            raise Http404("Sign-in with this provider is not set up here") from None
 
     def _directory_vouches(self) -> bool:
         """Whether the configured Microsoft tenant is one directory (NHSmail's, a trust's), whose addresses

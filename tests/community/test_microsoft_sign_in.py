@@ -160,3 +160,9 @@ def test_an_error_from_microsoft_shows_a_page_and_signs_no_one_in(client, config
     follow = client.get(response["Location"]) if response.status_code == 302 else response
     assert "cancelled" in follow.content.decode().lower() or "did not work" in follow.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_without_configuration_the_sign_in_address_is_not_found(client):
+    with override_settings(SOCIALACCOUNT_PROVIDERS={"microsoft": {"APPS": []}}):
+        assert client.post(reverse("microsoft_login")).status_code == 404
+        assert client.get(reverse("microsoft_callback"), {"code": "x", "state": "y"}).status_code == 404
