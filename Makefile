@@ -4,13 +4,17 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck check services stop-services worker beat bench clean
+.PHONY: run test fuzz install lint typecheck check services stop-services worker beat bench clean
 
 run: install
 	$(PY) -m devservices.run
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The API against its OpenAPI schema as each role (schemathesis); FUZZ_EXAMPLES cases per operation.
+fuzz: install
+	$(PY) -m pytest -m fuzz tests/fuzz $(PYTEST_ARGS)
 
 install: $(INSTALLED)
 

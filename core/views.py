@@ -13,13 +13,28 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(body, status=status)
 
 
+API_PREFIX = "/api/"
+
+
+def _api_error(status: int, detail: str) -> JsonResponse:
+    """API clients get JSON for the errors Django answers before DRF sees the request (an id that is not
+    a number matches no route, for example), as the schema declares."""
+    return JsonResponse({"detail": detail}, status=status)
+
+
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(403, "You do not have permission to perform this action.")
     return render(request, "errors/403.jinja", status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(404, "Not found.")
     return render(request, "errors/404.jinja", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(500, "Server error.")
     return render(request, "errors/500.jinja", status=500)

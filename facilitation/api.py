@@ -26,6 +26,10 @@ class RequestSerializer(serializers.ModelSerializer):
     requester: serializers.Field = serializers.StringRelatedField()
     status_label = serializers.CharField(read_only=True)
     priority_score = serializers.SerializerMethodField()
+    # A draft may leave these unanswered: "" until it is submitted (or, for the support level, decided).
+    direction = serializers.ChoiceField(choices=choices.DIRECTIONS, allow_blank=True, read_only=True)
+    timescale = serializers.ChoiceField(choices=choices.TIMESCALES, allow_blank=True, read_only=True)
+    support_level = serializers.ChoiceField(choices=choices.SUPPORT_LEVELS, allow_blank=True, read_only=True)
 
     def get_priority_score(self, item: FacilitationRequest) -> str | None:
         """Hidden while the request is queued from members who have not scored it (against anchoring)."""

@@ -102,3 +102,14 @@ def clean_pending():
     clear()
     yield
     clear()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The schema fuzzing (tests/fuzz) runs only when asked for by marker (`make fuzz`, `-m fuzz`): it
+    takes minutes, and `make test` stays within its time."""
+    if "fuzz" in (config.option.markexpr or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("fuzz") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
