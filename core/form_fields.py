@@ -42,13 +42,17 @@ def _without_id(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def label_text(bf: BoundField) -> str:
-    """The label, saying when an answer may be left out: "(optional)", or, for a field a draft may leave
-    empty but a later step needs, that step ("(needed to publish)"), from the form's `needed_to`."""
+    """The label, saying when an answer may be left out: "(optional)"; for a field a draft may leave empty
+    but a later step needs, that step ("(needed to publish)", from the form's `needed_to`); for one
+    another answer makes necessary, that condition ("(needed when hours are agreed)", `needed_when`)."""
     text = str(bf.label)
     if bf.field.required or isinstance(bf.field.widget, forms.CheckboxInput):
         return text
     step = getattr(bf.form, "needed_to", {}).get(bf.name)
-    return text + (f" (needed to {step})" if step else " (optional)")
+    if step:
+        return f"{text} (needed to {step})"
+    condition = getattr(bf.form, "needed_when", {}).get(bf.name)
+    return text + (f" (needed when {condition})" if condition else " (optional)")
 
 
 def error_text(bf: BoundField) -> str | None:

@@ -41,6 +41,9 @@ class UploadForm(forms.Form):
 class MappingForm(forms.Form):
     """One select per field: which column of the file holds it."""
 
+    # Chosen on this page, checked by training.importing.mapping_problems before the import can run.
+    needed_to = {target.key: "import" for target in TARGETS if target.required}
+
     def __init__(self, *args: Any, columns: list[str], initial_mapping: dict[str, str], **kwargs: Any):
         super().__init__(*args, **kwargs)
         choices = [("", "Not in this file"), *[(c, c) for c in columns]]
@@ -50,7 +53,7 @@ class MappingForm(forms.Form):
                 choices=choices,
                 required=False,
                 initial=initial_mapping.get(target.key, ""),
-                help_text=target.hint or ("Required" if target.required else ""),
+                help_text=target.hint,
             )
 
 

@@ -63,6 +63,8 @@ class ChampionDetailsForm(forms.Form):
         widget=forms.NumberInput(attrs={"min": "0", "max": "160", "step": "0.5"}),
         help_text="Time their line manager has agreed they can give to the community.",
     )
+    # Checked in clean(): agreed hours need a start date and the manager who agreed them.
+    needed_when = {"capacity_start": "hours are agreed", "capacity_agreed_by": "hours are agreed"}
     capacity_start = DateField(label="Agreed from", required=False, help_text="For example 1 4 2026")
     capacity_end = DateField(
         label="Agreed until", required=False, help_text="Leave blank if the agreement has no end date."

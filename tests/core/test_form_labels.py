@@ -32,3 +32,32 @@ def test_labels_match_what_the_server_requires_for_each_action(form_class, step,
     # and nothing the server insists on is missing from the form, but the lead, who is the person
     # registering the project unless they choose someone else on the edit form
     assert set(server_needs) - {"lead"} <= set(form.fields)
+
+
+def test_the_import_mapping_labels_the_columns_an_import_needs():
+    from training.forms import MappingForm
+    from training.importing import TARGETS, mapping_problems
+
+    form = MappingForm(columns=["A", "B"], initial_mapping={})
+    missing_all = mapping_problems({}, ["A", "B"])
+    for target in TARGETS:
+        label = label_text(form[target.key])
+        if target.key in missing_all:
+            assert label.endswith("(needed to import)"), (target.key, label)
+        else:
+            assert label.endswith("(optional)"), (target.key, label)
+    assert any(t.required for t in TARGETS)
+
+
+@pytest.mark.django_db
+def test_the_nomination_says_what_agreed_hours_need():
+    from community.champions.forms import NominationForm
+
+    form = NominationForm()
+    for name in ("capacity_start", "capacity_agreed_by"):
+        assert label_text(form[name]).endswith("(needed when hours are agreed)")
+    assert label_text(form["capacity_end"]).endswith("(optional)")
+
+    bound = NominationForm(data={"level": "coach", "hours_per_month": "6"})
+    bound.is_valid()
+    assert {"capacity_start", "capacity_agreed_by"} <= set(bound.errors)
