@@ -70,6 +70,14 @@ class Measure(models.Model):
         QUARTERLY = "quarterly", "Quarterly"
         OTHER = "other", "Other"
 
+    # The chart's period axis: a week or a quarter is drawn at its first day, and the axis says so.
+    PERIOD_AXIS_TITLES = {
+        "daily": "Day",
+        "weekly": "Week (each point at the Monday it starts)",
+        "monthly": "Month",
+        "quarterly": "Quarter (each point at the first day of the quarter)",
+    }
+
     class ChartType(models.TextChoices):
         XMR = "xmr", "SPC chart (XmR)"
         RUN = "run", "Run chart"

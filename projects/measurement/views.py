@@ -156,7 +156,12 @@ def _chart_context(measure: Measure, chart_type: str) -> dict[str, Any]:
         "points": points,
         "chart": chart,
         "rows": chart_rows(chart, annotations),
-        "figure": chart_figure(chart, unit=measure.unit, annotations=annotations),
+        "figure": chart_figure(
+            chart,
+            unit=measure.unit,
+            annotations=annotations,
+            period_title=Measure.PERIOD_AXIS_TITLES.get(measure.frequency, "Period"),
+        ),
         "chart_type": chart_type,
         "variation_labels": VARIATION_LABELS,
         "assurance_labels": ASSURANCE_LABELS,

@@ -19,6 +19,7 @@ def chart_figure(
     title: str = "",
     unit: str = "",
     annotations: Mapping[Any, str] | None = None,
+    period_title: str = "Period",
 ) -> dict[str, Any]:
     """`{"data", "layout", "config"}` for Plotly.newPlot: values joined by a line, points coloured and
     shaped by type, the centre line and limits of each segment, the target, annotations, re-baselines."""
@@ -92,7 +93,7 @@ def chart_figure(
         "paper_bgcolor": "#FFFFFF",
         "plot_bgcolor": "#FFFFFF",
         "margin": {"l": 60, "r": 20, "t": 40 if title else 20, "b": 60},
-        "xaxis": {"title": {"text": "Period"}, "showgrid": False, "linecolor": "#425563"},
+        "xaxis": {"title": {"text": period_title}, "showgrid": False, "linecolor": "#425563"},
         "yaxis": {"title": {"text": unit}, "gridcolor": "#E8EDEE", "zeroline": False},
         "legend": {"orientation": "h", "y": -0.25},
         "hovermode": "closest",

@@ -330,3 +330,18 @@ def test_a_csv_with_only_its_header_is_refused(member, client_for, measure):
     assert response.status_code == 200
     assert "no rows of data" in str(response.context["form"].errors["file"])
     assert not measure.points.exists()
+
+
+@pytest.mark.parametrize(
+    ("frequency", "axis"),
+    [
+        ("weekly", "Week (each point at the Monday it starts)"),
+        ("quarterly", "Quarter (each point at the first day of the quarter)"),
+        ("monthly", "Month"),
+        ("other", "Period"),
+    ],
+)
+def test_the_chart_axis_says_how_periods_are_drawn(frequency, axis, member, client_for, project):
+    measure = measure_with_values(STABLE, project=project, frequency=frequency)
+    response = client_for(member).get(measure.get_absolute_url())
+    assert response.context["figure"]["layout"]["xaxis"]["title"]["text"] == axis
