@@ -278,13 +278,24 @@ def assignments_for(request: FacilitationRequest) -> QuerySet[Assignment]:
     )
 
 
-def default_period(today: datetime.date | None = None) -> capacity.Period:
-    """The next six months from today: the period suggestions and the queue's free capacity look at."""
+def default_period(today: datetime.date | None = None, months: int = 6) -> capacity.Period:
+    """From today to the end of the month `months` months on (six by default): the period the queue's
+    free capacity looks at."""
     start = today or timezone.localdate()
     end_month = capacity.Month.of(start)
-    for _ in range(5):
+    for _ in range(months - 1):
         end_month = end_month.next()
     return capacity.Period(start, end_month.last_day)
+
+
+# How long the support is expected to run, from the timescale the requester chose ("flexible": six months).
+MONTHS_BY_TIMESCALE = {"urgent": 1, "quarter": 3, "half_year": 6, "year": 12, "flexible": 6}
+
+
+def assignment_period(request: FacilitationRequest, today: datetime.date | None = None) -> capacity.Period:
+    """The period an assignment for this request would cover by default, and so the one suggestions
+    weigh free time over: the request's own expected duration."""
+    return default_period(today, months=MONTHS_BY_TIMESCALE.get(request.timescale, 6))
 
 
 def suggestions(

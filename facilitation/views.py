@@ -497,7 +497,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.request_for(_me(request), pk)
     if not can(_me(request), "facilitation_request.assign", item):
         raise Http404("Facilitators are assigned to accepted requests")
-    period = selectors.default_period()
+    period = selectors.assignment_period(item)
     hours = _decimal(request.GET.get("hours"), Decimal(4))
     ranked = selectors.suggestions(item, hours_per_month=hours, period=period)
     choices = selectors.champion_choices(ranked)

@@ -11,7 +11,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from community.champions.capacity import Period
+from community.champions.capacity import Month, Period
 from community.champions.services import free_capacity
 from community.models import ChampionCommitment
 from facilitation.models import Assignment
@@ -242,3 +242,27 @@ def test_a_champion_whose_agreement_ends_next_month_still_shows_free_time_until_
     assert [(c.name, c.free_hours) for c in first] == [("Kay Champion", Decimal("6"))]
     assert f"until {ends:%-d %B %Y}; agreement not yet renewed" in " ".join(first[0].reasons)
     assert f"Kay Champion: 6.0 h/month free until {ends:%-d %B %Y}" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("timescale", "months"), [("urgent", 1), ("quarter", 3), ("year", 12), ("flexible", 6)]
+)
+def test_suggestions_weigh_free_time_over_the_requests_own_expected_duration(
+    timescale, months, steering, client_for
+):
+    item = in_status(Status.ACCEPTED, timescale=timescale, support_level="facilitation")
+    # Free now, but the agreement ends in two months: whole for an urgent request; for longer work shown
+    # with the date it ends rather than hidden.
+    ends = Month.of(TODAY).next().last_day
+    _champion("Short", methods=["facilitation"], capacity_end=ends)
+
+    response = client_for(steering).get(reverse("facilitation:assign", kwargs={"pk": item.pk}))
+
+    period = response.context["period"]
+    assert period.start == TODAY
+    spanned = (period.end.year - TODAY.year) * 12 + period.end.month - TODAY.month + 1
+    assert spanned == months
+    assert response.context["form"]["end"].value() == period.end
+    [short] = [r for r in response.context["ranked"] if r.candidate.name == "Short Champion"]
+    assert short.has_time
+    assert any("agreement not yet renewed" in reason for reason in short.reasons) == (months > 2)
