@@ -126,6 +126,7 @@ class Lookups:
     organisations: Mapping[str, int]  # lookup_key(name or short name) -> organisation id
     cohorts: Mapping[tuple[int, str], int] = field(default_factory=dict)  # (programme id, key) -> id
     provider_label: str = "this faculty"
+    programme_names: tuple[str, ...] = ()  # as the faculty writes them, for messages
 
 
 @dataclass
@@ -215,7 +216,8 @@ def check_rows(
     programme_id = _keys(raw_programme).map(lookups.programmes)
     errors += _errors(raw_programme == "", "programme", raw_programme, "Programme is missing")
     unknown = (raw_programme != "") & programme_id.isna()
-    known = ", ".join(sorted({k for k in lookups.programmes})[:12])
+    names = lookups.programme_names or tuple(sorted(lookups.programmes))
+    known = ", ".join(sorted(names, key=str.casefold)[:12]) + ("…" if len(names) > 12 else "")
     errors += _errors(
         unknown,
         "programme",

@@ -223,7 +223,9 @@ def _record_invalid(batch: ImportBatch, errors: list[RowError]) -> None:
 
 def lookups_for(provider: Provider) -> Lookups:
     programmes: dict[str, int] = {}
+    names: list[str] = []
     for pk, name, code in Programme.objects.filter(provider=provider).values_list("pk", "name", "code"):
+        names.append(name)
         programmes[lookup_key(name)] = pk
         if code:
             programmes.setdefault(lookup_key(code), pk)
@@ -238,7 +240,9 @@ def lookups_for(provider: Provider) -> Lookups:
             "pk", "programme_id", "name"
         )
     }
-    return Lookups(programmes, organisations, cohorts, provider_label=provider.name)
+    return Lookups(
+        programmes, organisations, cohorts, provider_label=provider.name, programme_names=tuple(names)
+    )
 
 
 # ------------------------------------------------------------------------------------------ saving rows

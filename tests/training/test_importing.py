@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pandas as pd
+import pytest
 
 from training.importing import Lookups, check_rows, guess_mapping, mapping_problems
 
@@ -157,3 +158,29 @@ def test_a_name_too_long_to_store_is_refused_not_cut():
 def test_an_email_too_long_to_store_is_refused():
     long_email = "a" * 250 + "@ghft.example.org"
     assert problems(table(good(Email=long_email))) == [(2, "Email address", "Longer than 254 characters")]
+
+
+def test_an_unknown_programme_is_named_in_the_faculty_s_words():
+    lookups = Lookups(
+        programmes={"bronze": 1, "qi silver": 2},
+        organisations={},
+        provider_label="The Academy",
+        programme_names=("QI Silver", "Bronze"),
+    )
+    checked = check_rows(table(good(Course="Platinum", Trust="")), MAPPING, lookups, TODAY)
+    [error] = checked.errors
+    assert error.message == "Not a programme of The Academy (expected one of: Bronze, QI Silver)"
+
+
+@pytest.mark.django_db
+def test_the_faculty_s_lookups_carry_its_programme_names():
+    from tests.training.factories import ProgrammeFactory, ProviderFactory
+    from training.services import lookups_for
+
+    provider = ProviderFactory()
+    ProgrammeFactory(provider=provider, name="QSIR Practitioner", code="QSIR-P")
+    lookups = lookups_for(provider)
+    assert lookups.programme_names == ("QSIR Practitioner",)
+    from training.importing import lookup_key
+
+    assert lookups.programmes[lookup_key("qsir practitioner")] == lookups.programmes[lookup_key("QSIR-P")]
