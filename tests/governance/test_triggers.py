@@ -36,8 +36,9 @@ def test_a_change_after_the_rebuild_starts_queues_the_next_one(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         triggers.data_changed("community")
-        with mock.patch("governance.dashboards.snapshots.rebuild_everything", return_value=[]):
-            tasks.rebuild_dashboard("community")  # the task clears the pending mark first
+    with mock.patch("governance.dashboards.snapshots.rebuild_everything", return_value=[]):
+        tasks.rebuild_dashboard("community")  # the task clears the pending mark first
+    with django_capture_on_commit_callbacks(execute=True):
         triggers.data_changed("community")
 
     assert sent.call_count == 2
@@ -62,9 +63,14 @@ def test_an_unknown_source_queues_nothing(sent, clean_pending):
     sent.assert_not_called()
 
 
-def test_with_redis_down_a_change_is_left_to_the_schedule_without_raising(broker_down, sent):
-    assert triggers.data_changed("community") == []
+def test_with_redis_down_a_change_is_left_to_the_schedule_without_raising(
+    broker_down, sent, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        triggers.data_changed("community")
     sent.assert_not_called()
+    assert triggers._redis_failed_at is not None  # and the next changes skip Redis for a while
+    assert triggers.data_changed("community") == []
 
 
 def test_a_failed_send_clears_the_pending_mark_so_the_next_change_retries(
@@ -100,9 +106,34 @@ def test_signing_in_does_not_queue_a_rebuild(member, sent, clean_pending, django
     sent.assert_not_called()
 
 
-def test_after_redis_fails_further_changes_skip_it_for_a_while(broker_down, sent):
+def test_after_redis_fails_further_changes_skip_it_for_a_while(
+    broker_down, sent, django_capture_on_commit_callbacks
+):
     with mock.patch.object(triggers, "redis_client", wraps=triggers.redis_client) as client:
         for _ in range(50):
-            triggers.data_changed("community")
+            with django_capture_on_commit_callbacks(execute=True):
+                triggers.data_changed("community")
     assert client.call_count == 1
     sent.assert_not_called()
+
+
+def test_nothing_touches_redis_until_the_change_commits(sent, clean_pending):
+    with mock.patch.object(triggers, "redis_client", wraps=triggers.redis_client) as client:
+        assert triggers.data_changed("community") == ["community"]  # asked for, on commit
+    client.assert_not_called()
+    sent.assert_not_called()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_change_leaves_no_pending_mark_behind(sent, clean_pending):
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        triggers.data_changed("community")
+        raise RuntimeError("the save failed")
+    assert not triggers.redis_client().exists(triggers.pending_key("community"))
+    sent.assert_not_called()
+
+    with transaction.atomic():
+        assert triggers.data_changed("community") == ["community"]
+    sent.assert_called_once()
