@@ -501,7 +501,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     hours = _decimal(request.GET.get("hours"), Decimal(4))
     ranked = selectors.suggestions(item, hours_per_month=hours, period=period)
     choices = selectors.champion_choices(ranked)
-    may_override = can(_me(request), "facilitation_triage.view")  # community admins
+    may_override = can(_me(request), "commitment.override")
     best = next((r.candidate.key for r in ranked if r.has_time), None)
     form = forms.AssignForm(
         request.POST or None,

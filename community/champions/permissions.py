@@ -30,6 +30,12 @@ def nominate(user: Any, obj: Any = None) -> bool:
     return True  # any member of staff (route access already requires a signed-in, active user)
 
 
+@rule("commitment.override")
+def override_capacity(user: Any, champion: Any = None) -> bool:
+    """Committing a champion beyond their agreed hours, with a reason: community admins."""
+    return is_admin(user)
+
+
 @rule("champion.dosage")
 def see_dosage(user: Any, obj: Any = None) -> bool:
     from core.roles import Role, has_role

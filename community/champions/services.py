@@ -26,7 +26,7 @@ from community.champions.models import Champion, ChampionCommitment
 from community.models import Organisation, Place, SystemPriority, User
 from core.audit import audit_record, changes_between, snapshot
 from core.notify import notify
-from core.permissions import is_admin
+from core.permissions import can, is_admin, require
 from core.roles import GROUP_NAMES, Role
 from core.versioning import claim_version
 
@@ -78,7 +78,7 @@ def _admin_emails() -> list[str]:
 
 
 def _require_admin(actor: Any) -> None:
-    if not is_admin(actor):
+    if not can(actor, "champion.manage"):
         raise PermissionDenied("Only community admins may manage the champion register.")
 
 
@@ -137,7 +137,7 @@ def check_commitment(
             False, False, (), f"{champion.person.display_name} is not an active champion."
         )
     reason = (override_reason or "").strip()
-    if reason and not is_admin(by):
+    if reason and not can(by, "commitment.override", champion):
         return capacity.CommitmentCheck(
             False, False, (), "Only community admins may override a champion's agreed capacity."
         )
@@ -283,6 +283,7 @@ def champion_nominate(
 ) -> Champion:
     """Propose someone (or oneself) for the register. Only the person can consent to being listed, so
     a nomination by someone else starts without consent and asks the person for it by email."""
+    require(actor, "champion.nominate")
     if Champion.objects.filter(person=person).exists():
         existing = Champion.objects.get(person=person)
         raise ValidationError(

@@ -266,3 +266,18 @@ def test_community_admins_are_told_of_a_nomination_to_review(
     assert [m.to for m in mail.outbox] == [[admin_user.email]]
     assert f"/champions/{champion.pk}/review/" in mail.outbox[0].body
     assert "nominated themselves" in mail.outbox[0].body
+
+
+def test_only_the_override_rule_lets_a_commitment_past_the_agreed_hours(admin_user, steering):
+    from core.permissions import can
+
+    assert can(admin_user, "commitment.override") and not can(steering, "commitment.override")
+    champion = ChampionFactory(hours_per_month=D("4"))
+    start = champion.capacity_start
+    end = start + dt.timedelta(days=27)
+    refused = services.check_commitment(champion, D("10"), start, end, override_reason="Urgent", by=steering)
+    assert not refused.allowed and "Only community admins" in refused.message
+    allowed = services.check_commitment(
+        champion, D("10"), start, end, override_reason="Urgent", by=admin_user
+    )
+    assert allowed.allowed and allowed.overridden
