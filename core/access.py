@@ -1,9 +1,9 @@
 """Route access: one table, built from every urls module, that says who may reach each named route.
 
 Each urls module declares `access = {"route_name": SIGNED_IN, ...}` beside its `urlpatterns`. The table
-is the union of these, keyed by the full view name (`projects:detail`). `RouteAccessMiddleware` enforces it
-for pages and `core.api.RouteAccessPermission` for the API, so a route nobody declared is refused (deny by
-default), and `tests/core/test_route_access.py` walks every route and role against it.
+is the union of these, keyed by the full view name (`projects:detail`). `RouteAccessMiddleware` enforces
+it for pages and `core.api_permissions.RouteAccessPermission` for the API, so a route nobody declared is
+refused (deny by default), and `tests/core/test_route_access.py` walks every route and role against it.
 
 Route access is the first gate only: views still check the object (`core.permissions.can`).
 """

@@ -53,7 +53,8 @@ class Actor(StrEnum):
     REQUESTER = "requester"
     ADMIN = "admin"  # a community admin
     STEERING = "steering"  # a steering group member
-    SCHEDULE = "schedule"  # the daily task that brings deferred requests back on their review date
+    # The hourly beat task (facilitation-requeue-due) that brings deferred requests back on their review date.
+    SCHEDULE = "schedule"
 
 
 class Action(StrEnum):
