@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from markupsafe import Markup
 
@@ -252,3 +253,13 @@ def error_summary_items(*forms_: forms.BaseForm | None) -> list[dict[str, str]]:
             if name != "__all__" and name not in form.fields:
                 items.extend({"text": str(e)} for e in errs)
     return items
+
+
+def add_service_errors(form: Any, error: ValidationError) -> None:
+    """A service's ValidationError shown on the form that called it: each message on its field when the
+    form has one, otherwise at the top (the error summary)."""
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

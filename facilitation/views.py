@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from community.models import User
 from core import once
 from core.exports import Column, export_response
+from core.form_fields import add_service_errors
 from core.listing import export_format
 from core.permissions import can
 from core.versioning import submitted_version
@@ -28,14 +29,6 @@ from facilitation.status import Status, allowed_actions
 def _me(request: HttpRequest) -> User:
     """The signed-in user (route access has already refused anonymous visitors)."""
     return cast(User, request.user)
-
-
-def _errors_to_form(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 def mine(request: HttpRequest) -> HttpResponse:
@@ -56,13 +49,13 @@ def _save(request: HttpRequest, form: forms.RequestForm, instance: Any) -> tuple
             expected_version=submitted_version(request.POST) if instance is not None else None,
         )
     except ValidationError as error:
-        _errors_to_form(form, error)
+        add_service_errors(form, error)
         return None, instance
     if request.POST.get("intent") == "submit" and saved.status in (Status.DRAFT, Status.RETURNED):
         try:
             services.request_submit(actor=_me(request), request=saved)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
             messages.info(request, "Your draft has been saved. Complete the marked answers to submit it.")
             # The form is shown again as the saved draft's, so sending it again edits that draft.
             once.created(request, reverse("facilitation:edit", kwargs={"pk": saved.pk}))
@@ -169,7 +162,7 @@ def triage_action(request: HttpRequest, pk: int) -> HttpResponse:
             message=form.cleaned_data.get("message", ""),
         )
     except ValidationError as error:
-        _errors_to_form(form, ValidationError({"message": error.messages}))
+        add_service_errors(form, ValidationError({"message": error.messages}))
         return _detail_with(request, item, triage_form=form)
     messages.success(request, f"“{item.title}” is now {item.status_label.lower()}.")
     if item.status == Status.IN_TRIAGE:
@@ -215,7 +208,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.request_score(actor=_me(request), request=item, values=form.values())
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Your scores have been saved. You can now see the other members' scores."
@@ -257,7 +250,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             _decide(request, item, form, meeting=None)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("facilitation:detail", pk=pk)
     return _detail_with(request, item, decision_form=form)
@@ -295,7 +288,7 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             raise ValidationError("Choose what to do")
     except ValidationError as error:
-        _errors_to_form(form, error)
+        add_service_errors(form, error)
         return _detail_with(request, item, close_form=form)
     messages.success(request, f"The request is now {item.status_label.lower()}.")
     return redirect("facilitation:detail", pk=pk)
@@ -366,7 +359,7 @@ def meeting_decide(request: HttpRequest, pk: int, request_pk: int) -> HttpRespon
         try:
             _decide(request, item, form, meeting=the_meeting)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             # The decided request leaves the queue, so the next one moves into this position.
             return redirect(f"{reverse('facilitation:meeting', kwargs={'pk': pk})}?position={_int(position)}")
@@ -522,7 +515,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
                 override_reason=data.get("override_reason") or "",
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

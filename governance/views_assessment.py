@@ -7,15 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from core.form_fields import add_service_errors
 from core.permissions import can
 from governance import maturity, selectors, services
 from governance.forms import AssessmentForm, RecommendationForm
-
-
-def _form_errors(form: object, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)  # type: ignore[attr-defined]
 
 
 def assessments(request: HttpRequest) -> HttpResponse:
@@ -42,7 +37,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.recommendation_add(actor=request.user, assessment=found, **form.cleaned_data)
             except ValidationError as exc:
-                _form_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, "The recommendation has been added.")
                 return redirect("governance:assessment", pk=found.pk)
@@ -74,7 +69,7 @@ def assessment_new(request: HttpRequest) -> HttpResponse:
                 scores=form.scores(),
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"The assessment has been recorded: {created.rating}.")
             return redirect("governance:assessment", pk=created.pk)

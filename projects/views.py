@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.exports import export_response
+from core.form_fields import add_service_errors
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
 from core.paging import paginate
@@ -38,14 +39,6 @@ def _editable(request: HttpRequest, pk: int) -> Project:
     if not can(request.user, "project.edit", project):
         raise PermissionDenied
     return project
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def browse(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
@@ -107,7 +100,7 @@ def create(request: HttpRequest) -> HttpResponse:
                     publish=action == "publish",
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if project.is_published:
                     messages.success(
@@ -152,7 +145,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_version=submitted_version(request.POST),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your changes have been saved.")
             return redirect(project)
@@ -209,7 +202,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
                 role=add_form.cleaned_data["role"],
             )
         except ValidationError as error:
-            _form_errors(add_form, error)
+            add_service_errors(add_form, error)
         else:
             messages.success(
                 request,
@@ -269,7 +262,7 @@ def update_add(request: HttpRequest, pk: int) -> HttpResponse:
                 date=form.cleaned_data.get("date"),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your progress note has been added.")
             return redirect(project)
@@ -288,7 +281,7 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
                 upload=form.cleaned_data["file"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The file has been added to the project.")
             return redirect(project)

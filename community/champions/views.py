@@ -15,6 +15,7 @@ from community.champions.filters import ChampionFilter, RegisterFilter
 from community.champions.forms import ConsentForm, EditForm, NominationForm, StatusForm
 from community.champions.models import Champion
 from community.models import User
+from core.form_fields import add_service_errors
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
 from core.permissions import can
@@ -29,11 +30,6 @@ REGISTER_SORTS = [
     SortOption("updated", "Recently changed", ("-updated_at", "pk")),
     *SORTS,
 ]
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 def directory(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
@@ -82,7 +78,7 @@ def nominate(request: HttpRequest) -> HttpResponse:
                 **form.service_values(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if champion.person_id == request.user.pk:
                 messages.success(request, "Thank you. A community admin will review your nomination.")
@@ -163,7 +159,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data.get("reason", ""),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             champion.refresh_from_db()
             messages.success(
@@ -198,7 +194,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **form.service_values(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The entry has been saved.")
             return redirect("community:champion_review", pk=champion.pk)

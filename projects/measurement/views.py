@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.exports import Column, export_response
+from core.form_fields import add_service_errors
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
 from core.permissions import can
@@ -33,14 +34,6 @@ def _require_edit(request: HttpRequest, project: Any) -> None:
     """Pages that change a project's measurement are not found for people outside its team."""
     if not can(request.user, "measurement.edit", project):
         raise Http404("Only the project team can change its measurement")
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _project_section(project_id: int, anchor: str) -> str:
@@ -63,7 +56,7 @@ def pdsa_new(request: HttpRequest, project_pk: int) -> HttpResponse:
         try:
             services.pdsa_cycle_create(actor=request.user, project=project, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "PDSA cycle added.")
             return redirect(_project_section(project.pk, "pdsa-heading"))
@@ -78,7 +71,7 @@ def pdsa_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.pdsa_cycle_update(actor=request.user, cycle=cycle, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "PDSA cycle saved.")
             return redirect(_project_section(cycle.project_id, "pdsa-heading"))
@@ -107,7 +100,7 @@ def measure_new(request: HttpRequest, project_pk: int) -> HttpResponse:
         try:
             measure = services.measure_create(actor=request.user, project=project, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Measure added. Now add its data.")
             return redirect("projects:measure_detail", pk=measure.pk)
@@ -127,7 +120,7 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Measure saved.")
             return redirect("projects:measure_detail", pk=measure.pk)

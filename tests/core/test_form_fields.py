@@ -78,3 +78,20 @@ def test_values_typed_are_kept_on_error():
     assert field_params(form["name"])["params"]["value"] == "Ann"
     assert [i["checked"] for i in field_params(form["kind"])["params"]["items"]] == [False, True]
     assert [i["checked"] for i in field_params(form["tags"])["params"]["items"]] == [False, True]
+
+
+def test_a_services_errors_land_on_the_forms_fields_or_on_top():
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    from core.form_fields import add_service_errors
+
+    class Form(forms.Form):
+        title = forms.CharField(required=False)
+
+    form = Form(data={"title": "x"})
+    form.is_valid()
+    add_service_errors(form, ValidationError({"title": "Too short", "lead": "Choose a lead"}))
+    add_service_errors(form, ValidationError("Someone else changed this"))
+    assert form.errors["title"] == ["Too short"]
+    assert form.non_field_errors() == ["Choose a lead", "Someone else changed this"]
