@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import logging
 import socket
+from collections.abc import Callable
 from typing import Any
 
 from celery import shared_task
@@ -13,9 +14,12 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
+QUEUE_UNAVAILABLE = "The task queue is unavailable (Redis or the worker is down). Try again later."
 
-def enqueue(task: Any, *args: Any, **kwargs: Any) -> None:
-    """Send a task once the current transaction commits; a broker outage is logged, never raised.
+
+def enqueue(task: Any, *args: Any, on_failure: Callable[[], None] | None = None, **kwargs: Any) -> None:
+    """Send a task once the current transaction commits; a broker outage is logged, never raised, and
+    `on_failure` (for example: mark the job failed, with the reason people will see) is called.
 
     Pages keep working when Redis is down: whatever the task would do is caught up by its scheduled run.
     """
@@ -27,6 +31,8 @@ def enqueue(task: Any, *args: Any, **kwargs: Any) -> None:
             logger.warning(
                 "Could not queue %s; the broker is unavailable", getattr(task, "name", task), exc_info=True
             )
+            if on_failure is not None:
+                on_failure()
 
     transaction.on_commit(send)
 

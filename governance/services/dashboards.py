@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.db import transaction
@@ -10,11 +9,10 @@ from django.utils import timezone
 
 from core import jobs
 from core.audit import audit_record
+from core.tasks import QUEUE_UNAVAILABLE, enqueue
 from governance.board_pack import PACK_LEASE
 from governance.dashboards import registry, snapshots
 from governance.models import BoardPack, DashboardRebuild
-
-logger = logging.getLogger(__name__)
 
 
 def dashboards_rebuild_request(*, actor: Any) -> DashboardRebuild:
@@ -28,18 +26,14 @@ def dashboards_rebuild_request(*, actor: Any) -> DashboardRebuild:
         )
         audit_record(actor=actor, obj=rebuild, action="requested")
 
-    def send() -> None:
-        try:
-            rebuild_all.apply_async(kwargs={"rebuild_id": rebuild.pk}, retry=False)
-        except Exception:
-            logger.warning("Could not queue dashboard rebuild %s", rebuild.pk, exc_info=True)
-            DashboardRebuild.objects.filter(pk=rebuild.pk, status=DashboardRebuild.Status.QUEUED).update(
-                status=DashboardRebuild.Status.FAILED,
-                failures=["The task queue is unavailable (Redis or the worker is down). Try again later."],
-                finished_at=timezone.now(),
-            )
+    def not_queued() -> None:
+        DashboardRebuild.objects.filter(pk=rebuild.pk, status=DashboardRebuild.Status.QUEUED).update(
+            status=DashboardRebuild.Status.FAILED,
+            failures=[QUEUE_UNAVAILABLE],
+            finished_at=timezone.now(),
+        )
 
-    transaction.on_commit(send)
+    enqueue(rebuild_all, rebuild_id=rebuild.pk, on_failure=not_queued)
     return rebuild
 
 

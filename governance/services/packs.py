@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from core.audit import audit_record
+from core.tasks import QUEUE_UNAVAILABLE, enqueue
 from governance.models import BoardPack
-
-logger = logging.getLogger(__name__)
 
 
 def board_pack_request(*, actor: Any) -> BoardPack:
@@ -24,16 +22,10 @@ def board_pack_request(*, actor: Any) -> BoardPack:
         )
         audit_record(actor=actor, obj=pack, action="requested")
 
-    def send() -> None:
-        try:
-            build_board_pack.apply_async(args=[pack.pk], retry=False)
-        except Exception:
-            logger.warning("Could not queue board pack %s", pack.pk, exc_info=True)
-            BoardPack.objects.filter(pk=pack.pk, status=BoardPack.Status.QUEUED).update(
-                status=BoardPack.Status.FAILED,
-                error="The task queue is unavailable (Redis or the worker is down). Try again later.",
-                finished_at=timezone.now(),
-            )
+    def not_queued() -> None:
+        BoardPack.objects.filter(pk=pack.pk, status=BoardPack.Status.QUEUED).update(
+            status=BoardPack.Status.FAILED, error=QUEUE_UNAVAILABLE, finished_at=timezone.now()
+        )
 
-    transaction.on_commit(send)
+    enqueue(build_board_pack, pack.pk, on_failure=not_queued)
     return pack

@@ -44,7 +44,7 @@ def test_a_board_member_asks_for_a_pack_and_it_is_queued(
         response = client_for(board).post(reverse("governance:packs"))
     pack = BoardPack.objects.get()
     assert response["Location"] == reverse("governance:pack", kwargs={"pk": pack.pk})
-    sent.assert_called_once_with(args=[pack.pk], retry=False)
+    sent.assert_called_once_with(args=(pack.pk,), kwargs={}, retry=False)
     page = client_for(board).get(response["Location"]).content.decode()
     assert "Queued" in page and "data-running" in page and "Check progress" in page
 

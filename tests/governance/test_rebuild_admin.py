@@ -26,7 +26,7 @@ def test_an_admin_queues_a_rebuild_and_is_taken_to_its_progress(
     rebuild = DashboardRebuild.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("governance:rebuild_progress", kwargs={"pk": rebuild.pk})
-    sent.assert_called_once_with(kwargs={"rebuild_id": rebuild.pk}, retry=False)
+    sent.assert_called_once_with(args=(), kwargs={"rebuild_id": rebuild.pk}, retry=False)
     page = client_for(admin_user).get(response["Location"]).content.decode()
     assert "Queued" in page and "data-running" in page and "Check progress" in page
 
