@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from celery import current_app
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
@@ -38,11 +39,10 @@ def check_workers(timeout: float = 1.0, redis_ok: bool = True) -> dict[str, Any]
 
     result: dict[str, Any] = {"ok": False, "responding": []}
     if redis_ok:
-        from config.celery import app
-
         try:
             # Stop at the first reply: one live worker is enough, and the page must answer quickly.
-            replies = app.control.ping(timeout=timeout, limit=1) or []
+            # current_app is the project's Celery app (config.celery): core does not import config.
+            replies = current_app.control.ping(timeout=timeout, limit=1) or []
             result["responding"] = sorted(name for reply in replies for name in reply)
         except Exception as error:
             result["error"] = type(error).__name__
