@@ -12,12 +12,12 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from community.selectors import place_and_descendant_ids
+from core.periods import dashboard_period
 from facilitation import choices
 from facilitation.dashboard_figures import DecisionRow, RequestRow
 from facilitation.dashboard_figures import build as build_figures
 from facilitation.models import Decision, FacilitationRequest
 from facilitation.status import STATUS_LABELS
-from governance.dashboards.params import period_bounds
 
 SOURCES = ["facilitation.request"]
 
@@ -34,9 +34,10 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
         places = place_and_descendant_ids(params["place"])
         requests = requests.filter(place_id__in=places)
         decisions = decisions.filter(request__place_id__in=places)
-    if "period" in params and (bounds := period_bounds(params["period"], today)):
+    if "period" in params and (bounds := dashboard_period(params["period"], today)):
         start, end = (
-            datetime.datetime.combine(d, datetime.time.min, timezone.get_current_timezone()) for d in bounds
+            datetime.datetime.combine(d, datetime.time.min, timezone.get_current_timezone())
+            for d in (bounds[0], bounds[1] + datetime.timedelta(days=1))
         )
         requests = requests.filter(submitted_at__gte=start, submitted_at__lt=end)
         decisions = decisions.filter(decided_at__gte=start, decided_at__lt=end)

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from community import selectors as community_selectors
 from community.models import User
+from core.periods import dashboard_period_choices
 from core.widgets import DateField
 from governance import selectors
-from governance.dashboards.params import period_choices
 from governance.models import AgendaItem, AssessmentComponent, DeliveryAction, GovernanceBody, Meeting
 from governance.plan import THEME_OF
 
@@ -34,7 +34,7 @@ class DashboardFilterForm(forms.Form):
         ]
         cast(forms.ChoiceField, self.fields["period"]).choices = [
             ("", "All time"),
-            *period_choices(timezone.localdate()),
+            *dashboard_period_choices(timezone.localdate()),
         ]
 
     def parameters(self) -> dict[str, Any]:

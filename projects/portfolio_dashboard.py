@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from core.periods import dashboard_period
 from governance.dashboards.shape import count_chart
 
 SOURCES = ("projects.project", "projects.measure")
@@ -44,9 +45,9 @@ class ProjectRow:
 
 
 def active_in(project: ProjectRow, start: datetime.date, end: datetime.date) -> bool:
-    """Whether the project ran at some time in [start, end): started before the end (or has no start
-    date) and did not end before the start (or has no end date)."""
-    return (project.start is None or project.start < end) and (project.end is None or project.end >= start)
+    """Whether the project ran at some time from `start` to `end` (both days included): started by the end
+    (or has no start date) and did not end before the start (or has no end date)."""
+    return (project.start is None or project.start <= end) and (project.end is None or project.end >= start)
 
 
 def _counted(values: Iterable[str]) -> list[list[Any]]:
@@ -145,7 +146,6 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
     from django.utils import timezone
 
     from community.selectors import place_and_descendant_ids
-    from governance.dashboards.params import period_bounds
     from projects.measurement.models import Measure
     from projects.models import PROGRESS_SCORES, Project, Status
 
@@ -182,7 +182,7 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
             "pk", "status", "progress_score", "start_date", "end_date"
         )
     ]
-    bounds = period_bounds(params["period"], timezone.localdate()) if "period" in params else None
+    bounds = dashboard_period(params["period"], timezone.localdate()) if "period" in params else None
     if bounds:
         projects = [p for p in projects if active_in(p, *bounds)]
     variations = list(Measure.objects.filter(project_id__in=ids).values_list("project_id", "variation"))

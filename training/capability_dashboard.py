@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from core.periods import dashboard_period, financial_year
 from training import figures as training_figures
 from training.ladder import LEVEL_LABELS, Level
 
@@ -128,14 +129,10 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
     from django.utils import timezone
 
     from community.models import Organisation
-    from governance.dashboards.params import period_bounds
 
     today = timezone.localdate()
-    bounds = period_bounds(params["period"], today) if "period" in params else None
-    if bounds:
-        start, end = bounds[0], bounds[1] - datetime.timedelta(days=1)
-    else:
-        start, end = training_figures.financial_year(today)
+    bounds = dashboard_period(params["period"], today) if "period" in params else None
+    start, end = bounds or financial_year(today)
     organisations = Organisation.objects.filter(is_active=True)
     filters: dict[str, Any] = {}
     if "organisation" in params:

@@ -22,6 +22,7 @@ from typing import TextIO
 from django.utils import timezone
 
 from community.models import Organisation, User
+from core.periods import financial_year
 from training.ladder import Level, Status
 from training.models import Cohort, FacultyAdmin, ImproverTarget, Programme, Provider, Trainee, TrainingRecord
 
@@ -415,8 +416,6 @@ def _seed_cohorts(programmes: dict[str, Programme], today: datetime.date) -> dic
 
 
 def _seed_targets(organisations: dict[str, Organisation], today: datetime.date) -> None:
-    from training.figures import financial_year
-
     start, end = financial_year(today)
     targets = {None: 200, "GHFT": 90, "GHC": 50, "Primary care": 25, "ICB": 10, "GCC": 15, "VCSE": 10}
     for short, count in targets.items():

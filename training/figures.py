@@ -16,7 +16,7 @@ Public functions other apps call (each loads the rows in one query unless given 
   system), competent improvers in all, new in the period, and the period's target with its gap.
 - `completions(by=[...], start=, end=)`: finished records counted by programme, provider, level,
   organisation and/or month, in a period or cumulatively.
-- `period_bounds(name, today)`: "fytd" (financial year to date), "last_fy", "cytd", "all".
+- periods ("fytd", "last_fy", "cytd", "all") are core.periods.figures_period.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 
+from core.periods import FIGURES_PERIODS, financial_year
 from training.ladder import FINISHED, LEVEL_BY_RANK, LEVEL_RANKS, Level
 
 COLUMNS = [
@@ -42,12 +43,7 @@ COLUMNS = [
     "completed_on",
 ]
 IMPROVEMENT = "improvement"
-PERIODS = {
-    "all": "All time",
-    "fytd": "This financial year to date",
-    "last_fy": "Last financial year",
-    "cytd": "This calendar year to date",
-}
+PERIODS = FIGURES_PERIODS  # core.periods
 
 
 # ----------------------------------------------------------------------------------------- pure rules
@@ -80,25 +76,6 @@ def in_period(frame: pd.DataFrame, start: datetime.date | None, end: datetime.da
     if end is not None:
         mask &= frame["completed_on"] <= pd.Timestamp(end)
     return frame[mask]
-
-
-def period_bounds(name: str, today: datetime.date) -> tuple[datetime.date | None, datetime.date | None]:
-    """The NHS financial year starts on 1 April."""
-    fy_start = datetime.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
-    if name == "fytd":
-        return fy_start, today
-    if name == "last_fy":
-        return fy_start.replace(year=fy_start.year - 1), fy_start - datetime.timedelta(days=1)
-    if name == "cytd":
-        return datetime.date(today.year, 1, 1), today
-    if name == "all":
-        return None, None
-    raise ValueError(f"Unknown period {name!r}")
-
-
-def financial_year(today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    start = datetime.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
-    return start, datetime.date(start.year + 1, 3, 31)
 
 
 def highest_levels(frame: pd.DataFrame) -> pd.DataFrame:

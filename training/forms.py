@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from community.models import Organisation
+from core.periods import figures_period
 from training import figures, signposting
 from training.importing import TARGETS
 from training.ladder import LEVEL_LABELS, Level, Status
@@ -132,7 +133,7 @@ class RecordFilter(django_filters.FilterSet):
     ) -> QuerySet[TrainingRecord]:
         from django.utils import timezone
 
-        start, end = figures.period_bounds(value, timezone.localdate())
+        start, end = figures_period(value, timezone.localdate())
         return queryset.filter(completed_on__gte=start, completed_on__lte=end)
 
 

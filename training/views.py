@@ -14,6 +14,7 @@ from community.models import Organisation
 from core.exports import Column, export_response
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
+from core.periods import figures_period, financial_year
 from core.permissions import can
 from training import figures, selectors, services, signposting
 from training.forms import FiguresForm, FindForm, MappingForm, RecordFilter, RegisterForm, UploadForm
@@ -284,11 +285,11 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     period = form.cleaned_data.get("period") if form.is_valid() else ""
     period = period or "fytd"
     today = timezone.localdate()
-    start, end = figures.period_bounds(period, today)
+    start, end = figures_period(period, today)
     rows = figures.load_rows()
     organisations: dict[int | None, Organisation] = {o.pk: o for o in community_selectors.organisations()}
     by_org = figures.count_highest_levels_by_organisation(rows)
-    fy_start, fy_end = figures.financial_year(today)
+    fy_start, fy_end = financial_year(today)
     improvers = figures.competent_improvers(fy_start, fy_end, rows=rows)
     programmes = {p.pk: p for p in selectors.programmes()}
     in_period = figures.count_completions(rows, ["programme"], start, end)

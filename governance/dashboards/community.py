@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from community import selectors as community_selectors
 from community.models import Organisation, User
+from core.periods import dashboard_period
 from core.roles import GROUP_NAMES
 from governance.dashboards import community_figures
-from governance.dashboards.params import period_bounds
 
 _ROLE_LABEL_BY_GROUP = {name: role.label for role, name in GROUP_NAMES.items()}
 
@@ -27,13 +27,15 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
     if "place" in params:
         people = people.filter(place_id__in=community_selectors.place_and_descendant_ids(params["place"]))
     if "period" in params:
-        bounds = period_bounds(params["period"], timezone.localdate())
+        bounds = dashboard_period(params["period"], timezone.localdate())
         if bounds:
             start, end = bounds
             tz = timezone.get_current_timezone()
             people = people.filter(
                 date_joined__gte=datetime.datetime.combine(start, datetime.time.min, tz),
-                date_joined__lt=datetime.datetime.combine(end, datetime.time.min, tz),
+                date_joined__lt=datetime.datetime.combine(
+                    end + datetime.timedelta(days=1), datetime.time.min, tz
+                ),
             )
     org_rows = [
         community_figures.OrgRow(o.pk, o.label, o.get_kind_display(), o.headcount)  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 """Dashboard parameters (filters): organisation, place and period, in one canonical form.
 
-Pure functions: no Django. A snapshot is stored per canonical parameter set, so "no filter" and a
-filter that names the same thing twice map to the same snapshot.
+Pure functions: no Django (the periods themselves are core.periods'). A snapshot is stored per canonical
+parameter set, so "no filter" and a filter that names the same thing twice map to the same snapshot.
 """
 
 from __future__ import annotations
@@ -10,35 +10,9 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from core.periods import dashboard_period
+
 FILTERS = ("organisation", "place", "period")
-
-
-def financial_year_of(day: datetime.date) -> int:
-    """The starting year of the UK financial year (April to March) that contains the day."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def period_choices(today: datetime.date, years: int = 4) -> list[tuple[str, str]]:
-    """Periods offered as filters: the last 12 months, then financial years, newest first."""
-    first = financial_year_of(today)
-    choices = [("last-12-months", "Last 12 months")]
-    for start in range(first, first - years, -1):
-        choices.append((f"fy{start}", f"{start}/{str(start + 1)[-2:]}"))
-    return choices
-
-
-def period_bounds(period: str, today: datetime.date) -> tuple[datetime.date, datetime.date] | None:
-    """Inclusive start and exclusive end of a period, or None for an unknown or empty period."""
-    if period == "last-12-months":
-        try:
-            start = today.replace(year=today.year - 1) + datetime.timedelta(days=1)
-        except ValueError:  # 29 February
-            start = today.replace(year=today.year - 1, day=28) + datetime.timedelta(days=1)
-        return start, today + datetime.timedelta(days=1)
-    if period.startswith("fy") and period[2:].isdigit() and len(period) == 6:
-        year = int(period[2:])
-        return datetime.date(year, 4, 1), datetime.date(year + 1, 4, 1)
-    return None
 
 
 def clean(raw: Mapping[str, Any], allowed: tuple[str, ...] = FILTERS) -> dict[str, Any]:
@@ -58,7 +32,7 @@ def clean(raw: Mapping[str, Any], allowed: tuple[str, ...] = FILTERS) -> dict[st
                 result[name] = number
         elif name == "period":
             text = str(value)
-            if period_bounds(text, datetime.date(2000, 6, 1)) is not None:
+            if dashboard_period(text, datetime.date(2000, 6, 1)) is not None:
                 result[name] = text
     return result
 

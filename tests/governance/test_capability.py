@@ -8,9 +8,9 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
+from core.periods import financial_year_of
 from governance import tasks
 from governance.dashboards import registry, snapshots, triggers
-from governance.dashboards.params import financial_year_of
 from governance.models import DashboardSnapshot
 from tests.community.factories import OrganisationFactory
 from tests.training.factories import CohortFactory, ProgrammeFactory, RecordFactory, TraineeFactory

@@ -12,22 +12,6 @@ from governance.dashboards import params
 from governance.dashboards.shape import InvalidDashboard, check
 
 
-def test_period_bounds_cover_financial_years_and_the_last_twelve_months():
-    today = datetime.date(2026, 12, 1)
-    assert params.period_bounds("fy2026", today) == (datetime.date(2026, 4, 1), datetime.date(2027, 4, 1))
-    assert params.period_bounds("last-12-months", today) == (
-        datetime.date(2025, 12, 2),
-        datetime.date(2026, 12, 2),
-    )
-    assert params.period_bounds("fy26", today) is None
-    assert params.period_bounds("nonsense", today) is None
-
-
-def test_period_choices_start_with_the_current_financial_year():
-    choices = params.period_choices(datetime.date(2027, 2, 10), years=2)
-    assert choices == [("last-12-months", "Last 12 months"), ("fy2026", "2026/27"), ("fy2025", "2025/26")]
-
-
 def test_clean_keeps_known_filters_and_drops_bad_ones():
     raw = {"organisation": "7", "place": "x", "period": "fy2025", "colour": "red"}
     assert params.clean(raw) == {"organisation": 7, "period": "fy2025"}

@@ -88,7 +88,8 @@ def test_measures_by_variation_and_the_headline():
 
 
 def test_a_project_is_active_in_a_period_it_overlaps():
-    start, end = D(2025, 4, 1), D(2026, 4, 1)
+    start, end = D(2025, 4, 1), D(2026, 3, 31)  # both days included
     assert [p.id for p in PROJECTS if active_in(p, start, end)] == [1, 3]
     assert active_in(ProjectRow(4, "idea", Decimal("0.5"), D(2026, 4, 1)), start, end) is False
+    assert active_in(ProjectRow(6, "idea", Decimal("0.5"), D(2026, 3, 31)), start, end) is True
     assert active_in(ProjectRow(5, "idea", Decimal("0.5"), None, D(2025, 4, 1)), start, end) is True

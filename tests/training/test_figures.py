@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
-
+from core.periods import FIGURES_PERIODS
 from training import figures
 
 D = datetime.date
@@ -102,14 +101,8 @@ def test_completions_by_programme_cumulative_and_in_a_period():
     assert set(by_org_month["month"]) == {"2025-04", "2025-05", "2025-07", "2025-09"}
 
 
-def test_periods_follow_the_nhs_financial_year():
-    assert figures.period_bounds("fytd", D(2026, 2, 10)) == (D(2025, 4, 1), D(2026, 2, 10))
-    assert figures.period_bounds("fytd", D(2026, 4, 1)) == (D(2026, 4, 1), D(2026, 4, 1))
-    assert figures.period_bounds("last_fy", D(2026, 2, 10)) == (D(2024, 4, 1), D(2025, 3, 31))
-    assert figures.period_bounds("cytd", D(2026, 2, 10)) == (D(2026, 1, 1), D(2026, 2, 10))
-    assert figures.period_bounds("all", D(2026, 2, 10)) == (None, None)
-    with pytest.raises(ValueError):
-        figures.period_bounds("decade", D(2026, 2, 10))
+def test_the_figures_periods_are_the_shared_ones():
+    assert figures.PERIODS is FIGURES_PERIODS
 
 
 def test_no_rows_give_zeros_not_errors():
