@@ -6,7 +6,9 @@ champion register's methods (community.champions.models.Method values).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+
+from community import places
 
 SUPPORT_METHODS: dict[str, frozenset[str]] = {
     "in_depth": frozenset({"model_for_improvement", "large_scale_change"}),
@@ -32,23 +34,5 @@ def methods_for(support_wanted: Iterable[str], support_level: str = "") -> froze
     return frozenset(found)
 
 
-def related_places(place_id: int | None, parents: Mapping[int, int | None]) -> frozenset[int]:
-    """The place, every place inside it and every place around it, from a child → parent map."""
-    if place_id is None:
-        return frozenset()
-    found = {place_id}
-    current = parents.get(place_id)
-    while current is not None and current not in found:
-        found.add(current)
-        current = parents.get(current)
-    children: dict[int, list[int]] = {}
-    for child, parent in parents.items():
-        if parent is not None:
-            children.setdefault(parent, []).append(child)
-    stack = [place_id]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child not in found:
-                found.add(child)
-                stack.append(child)
-    return frozenset(found)
+# The place, every place inside it and every place around it (community.places).
+related_places = places.related

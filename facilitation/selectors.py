@@ -13,11 +13,12 @@ from django.db.models import F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
+from community import selectors as community_selectors
 from community.champions import capacity
 from community.champions import selectors as champion_selectors
 from community.champions import services as champion_services
 from community.champions.models import Champion, ChampionCommitment, Method
-from community.models import Place, User
+from community.models import User
 from core.audit import audit_trail
 from core.permissions import can
 from facilitation.matching import methods_for, related_places
@@ -339,7 +340,7 @@ def matching_capacity(
             )
         )
     )
-    parents = dict(Place.objects.values_list("pk", "parent_id"))
+    parents = community_selectors.place_parents()
     prepared = []
     for c in champions:
         commitments = [

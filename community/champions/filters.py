@@ -10,16 +10,7 @@ from django.db.models import Q, QuerySet
 
 from community.champions.models import Champion, Level, Method
 from community.models import Organisation, Place, SystemPriority
-from community.selectors import place_and_descendant_ids
-
-
-def place_and_ancestor_ids(place: Place) -> set[int]:
-    found: set[int] = set()
-    current: Place | None = place
-    while current is not None and current.pk not in found:
-        found.add(current.pk)
-        current = current.parent
-    return found
+from community.selectors import related_place_ids
 
 
 class ChampionFilter(django_filters.FilterSet):
@@ -66,7 +57,7 @@ class ChampionFilter(django_filters.FilterSet):
         return queryset.filter(methods__contains=[value])
 
     def filter_place(self, queryset: QuerySet[Any], name: str, value: Place) -> QuerySet[Any]:
-        ids = place_and_descendant_ids(value.pk) | place_and_ancestor_ids(value)
+        ids = related_place_ids(value.pk)
         covering = Champion.objects.filter(Q(places__in=ids) | Q(places__isnull=True)).values("pk")
         return queryset.filter(pk__in=covering)
 

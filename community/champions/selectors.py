@@ -224,9 +224,8 @@ def suggest(
     """Listed champions ranked for a request by method, topic and place match and by free capacity over
     `period`, each with the reasons (`capacity.rank`). A place matches champions for it, for the areas
     within it and for the places around it; champions with no places help anywhere."""
-    from community.champions.filters import place_and_ancestor_ids
     from community.champions.services import agreement_of
-    from community.selectors import place_and_descendant_ids
+    from community.selectors import related_place_ids
 
     span = capacity.Period(capacity.Month.of(period.start).first_day, capacity.Month.of(period.end).last_day)
     rows = listed().prefetch_related(
@@ -236,11 +235,7 @@ def suggest(
             to_attr="commitments_in_period",
         )
     )
-    place_ids = (
-        frozenset(place_and_descendant_ids(place.pk) | place_and_ancestor_ids(place))
-        if place
-        else frozenset()
-    )
+    place_ids = related_place_ids(place.pk) if place else frozenset()
     method_labels = dict(Method.choices)
     candidates = []
     for c in rows:
