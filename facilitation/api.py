@@ -16,9 +16,10 @@ from rest_framework.response import Response
 from community.models import Organisation, Place, SystemPriority
 from core.access import SIGNED_IN, STEERING, Access
 from core.api import VersionETagMixin, expected_version
-from core.permissions import can
+from core.permissions import can, is_admin
 from facilitation import choices, selectors, services
 from facilitation.models import Assignment, Decision, FacilitationRequest, ScoreSheet
+from facilitation.scoring import may_see_others_scores
 from projects.models import Project
 
 
@@ -32,10 +33,11 @@ class RequestSerializer(serializers.ModelSerializer):
     support_level = serializers.ChoiceField(choices=choices.SUPPORT_LEVELS, allow_blank=True, read_only=True)
 
     def get_priority_score(self, item: FacilitationRequest) -> str | None:
-        """Hidden while the request is queued from members who have not scored it (against anchoring)."""
+        """Hidden while the request is queued from members who have not scored it (against anchoring), and
+        from anyone when no check was made (a serializer used without the viewset's context)."""
         if item.priority_score is None:
             return None
-        if item.status == "queued" and not self.context.get("sees_queued_scores", lambda _pk: True)(item.pk):
+        if item.status == "queued" and not self.context.get("sees_queued_scores", lambda _pk: False)(item.pk):
             return None
         return str(item.priority_score)
 
@@ -145,8 +147,11 @@ class RequestViewSet(
         if getattr(self, "swagger_fake_view", False) or not user.is_authenticated:
             return context
         scored = selectors.scored_request_ids(user)  # type: ignore[arg-type]
-        admin = can(user, "facilitation_triage.view")
-        context["sees_queued_scores"] = lambda pk: admin or pk in scored
+        admin = is_admin(user)
+        # The hidden-scores rule, as the pages ask it (facilitation.scoring).
+        context["sees_queued_scores"] = lambda pk: may_see_others_scores(
+            is_admin=admin, has_scored=pk in scored
+        )
         return context
 
     def get_queryset(self):  # type: ignore[no-untyped-def]

@@ -157,3 +157,26 @@ def test_assignments_through_the_api_follow_the_capacity_rule(steering, admin_us
     seen = api(member).get(f"{BASE}/assignments/").json()["results"]
     assert [a["champion"] for a in seen] == [champion.pk]
     assert api(member).post(f"{BASE}/assignments/", body, format="json").status_code == 403
+
+
+def test_a_queued_requests_score_follows_the_hidden_scores_rule(
+    steering, steering_two, admin_user, framework
+):
+    item = in_status(Status.QUEUED)
+    values = [{"criterion": c.pk, "value": 3, "comment": ""} for c in framework.criteria.all()]
+    api(steering_two).post(f"{BASE}/scores/", {"request": item.pk, "values": values}, format="json")
+
+    def seen_by(user):  # type: ignore[no-untyped-def]
+        return api(user).get(f"{BASE}/requests/{item.pk}/").json()["priority_score"]
+
+    assert seen_by(steering) is None  # not scored yet: others' scores would anchor theirs
+    assert seen_by(steering_two) == "3.00" and seen_by(admin_user) == "3.00"
+    api(steering).post(f"{BASE}/scores/", {"request": item.pk, "values": values}, format="json")
+    assert seen_by(steering) == "3.00"
+
+
+def test_without_the_viewsets_check_a_queued_score_is_not_shown(framework):
+    from facilitation.api import RequestSerializer
+
+    item = in_status(Status.QUEUED, priority_score=Decimal("3.00"))
+    assert RequestSerializer(item).data["priority_score"] is None
