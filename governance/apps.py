@@ -6,9 +6,35 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Governance: dashboards, delivery plan and board reports"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from community.champions.models import Champion, ChampionCommitment
         from governance import permissions, signals  # noqa: F401  (registers the object rules)
-        from governance.dashboards import community, delivery
+        from governance.dashboards import capacity, community, delivery
         from governance.dashboards.registry import register
+
+        # The champion register's capacity dashboard is built here, above the register it reads, so that
+        # community never imports governance (layers point down only).
+        register(
+            "capacity",
+            capacity.build,
+            title="Capacity",
+            description="Improvement coaches and experts against the dosage targets per organisation; "
+            "champion hours agreed and committed; teams the active coaches can support.",
+            sources=capacity.SOURCES,
+            filters=("organisation",),
+            order=20,
+            public_summary=False,
+        )
+        for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(
+                capacity.champions_changed, sender=Champion, dispatch_uid=f"capacity-champion-{name}"
+            )
+            signal.connect(
+                capacity.commitments_changed,
+                sender=ChampionCommitment,
+                dispatch_uid=f"capacity-commitment-{name}",
+            )
 
         register(
             "community",

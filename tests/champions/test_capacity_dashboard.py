@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 from community.champions import capacity, dosage
-from community.champions.capacity_dashboard import Hours, figures
+from governance.dashboards.capacity import Hours, figures
 from governance.dashboards.shape import check
 
 D = datetime.date

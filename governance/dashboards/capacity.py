@@ -14,8 +14,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from community.champions import capacity, dosage
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from community.champions import capacity, dosage, selectors
+from community.champions.models import Champion, ChampionCommitment
 from governance.dashboards.shape import json_number
+from governance.dashboards.triggers import data_changed
 
 SOURCES = (
     "champions.champion",
@@ -214,13 +220,6 @@ def _accepted_for(row: dosage.Dosage, system: dosage.Dosage, accepted: tuple[dic
 
 
 def build(params: dict[str, Any]) -> dict[str, Any]:
-    from django.conf import settings
-    from django.utils import timezone
-    from django.utils.module_loading import import_string
-
-    from community.champions import selectors
-    from community.champions.models import Champion, ChampionCommitment
-
     today = timezone.localdate()
     report = selectors.dosage_report()
     organisations, system = report.organisations, report.system
@@ -267,12 +266,8 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def champions_changed(sender: Any = None, **kwargs: Any) -> None:
-    from governance.dashboards.triggers import data_changed
-
     data_changed("champions.champion")
 
 
 def commitments_changed(sender: Any = None, **kwargs: Any) -> None:
-    from governance.dashboards.triggers import data_changed
-
     data_changed("champions.commitment")
