@@ -81,7 +81,11 @@ def claim_version(obj: models.Model, expected: int | None, *, noun: str) -> None
         # sent again, deliberately, to keep the person's version.
         setattr(obj, FIELD, current)
         raise EditConflict(conflict_message(obj, noun), current=current)
-    setattr(obj, FIELD, type(obj)._default_manager.values_list(FIELD, flat=True).get(pk=obj.pk))
+    # The stored version is now the expected one plus one; only an unchecked claim needs to read it.
+    if expected is not None:
+        setattr(obj, FIELD, expected + 1)
+    else:
+        setattr(obj, FIELD, type(obj)._default_manager.values_list(FIELD, flat=True).get(pk=obj.pk))
 
 
 def version_input(obj: Any) -> Markup:
