@@ -21,7 +21,8 @@ def test_the_public_pages_pass_the_check(ui):
         "/accounts/login/",
         "/accounts/signup/",
         "/accounts/password/reset/",
+        "/accounts/login/code/",
     ):
         response = ui.goto(path)
         assert response.status == 200
-    assert len(ui.audited_urls) == 5
+    assert len(ui.audited_urls) == 6
