@@ -26,6 +26,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 typecheck: install
 	$(VENV)/bin/mypy .

@@ -10,14 +10,14 @@ ADMIN = "admin@glos-icb.example.org"
 
 
 def _profile() -> str:
-    from community.champions.selectors import listed
+    from champions.selectors import listed
 
     champion = listed().order_by("pk").first()
     return f"/champions/{champion.pk}/" if champion else "/champions/"
 
 
 def _review() -> str:
-    from community.models import Champion
+    from champions.models import Champion
 
     champion = Champion.objects.order_by("pk").first()
     return f"/champions/{champion.pk}/review/" if champion else "/champions/register/"

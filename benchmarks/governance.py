@@ -52,7 +52,7 @@ def _large(people: int) -> None:
     from django.db import transaction
 
     from community.models import Organisation, User
-    from governance.dashboards import snapshots
+    from dashboards import snapshots
 
     with transaction.atomic():
         orgs = list(Organisation.objects.all())
@@ -78,7 +78,7 @@ def _large_training(records: int) -> None:
     from django.db import transaction
 
     from community.models import Organisation
-    from governance.dashboards import snapshots
+    from dashboards import snapshots
     from training.models import Programme, Trainee, TrainingRecord
 
     with transaction.atomic():
@@ -125,8 +125,8 @@ def main() -> int:
     import django
 
     django.setup()
+    from dashboards import registry, snapshots
     from governance import board_pack
-    from governance.dashboards import registry, snapshots
     from governance.models import BoardPack
 
     for dashboard in registry.all_dashboards():

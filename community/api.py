@@ -5,7 +5,6 @@ from __future__ import annotations
 from rest_framework import serializers, viewsets
 
 from community import selectors
-from community.champions import api as champions
 from community.models import Organisation, Place, SystemPriority
 from core.access import SIGNED_IN
 
@@ -61,9 +60,7 @@ router_routes = [
     ("organisations", OrganisationViewSet, "organisation"),
     ("places", PlaceViewSet, "place"),
     ("priorities", SystemPriorityViewSet, "priority"),
-    *champions.router_routes,
 ]
-urlpatterns = [*champions.urlpatterns]
 access = {
     "organisation-list": SIGNED_IN,
     "organisation-detail": SIGNED_IN,
@@ -71,5 +68,4 @@ access = {
     "place-detail": SIGNED_IN,
     "priority-list": SIGNED_IN,
     "priority-detail": SIGNED_IN,
-    **champions.access,
 }

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class CommunityConfig(AppConfig):
     name = "community"
-    verbose_name = "Community: people, organisations, places and champions"
+    verbose_name = "Community: people, organisations and places"

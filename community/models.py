@@ -159,7 +159,4 @@ class SystemPriority(models.Model):
         return self.name
 
 
-# The QI champion register lives in its own package but belongs to this app.
-from community.champions.models import Champion, ChampionCommitment  # noqa: E402
-
-__all__ = ["Champion", "ChampionCommitment", "Organisation", "Place", "SystemPriority", "User"]
+__all__ = ["Organisation", "Place", "SystemPriority", "User"]

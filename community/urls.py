@@ -1,7 +1,6 @@
 from django.urls import path
 
 from community import views
-from community.champions import urls as champions
 from core.access import PUBLIC, SIGNED_IN
 
 app_name = "community"
@@ -11,7 +10,6 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("home/", views.home, name="home"),
     path("profile/", views.profile, name="profile"),
-    *champions.urlpatterns,
 ]
 
 access = {
@@ -19,5 +17,4 @@ access = {
     "accessibility": PUBLIC,
     "home": SIGNED_IN,
     "profile": SIGNED_IN,
-    **champions.access,
 }

@@ -13,7 +13,15 @@ from rest_framework.routers import DefaultRouter
 
 from core.access import SIGNED_IN, Access
 
-PORTAL_APPS = ["community", "projects", "projects.measurement", "training", "facilitation", "governance"]
+PORTAL_APPS = [
+    "community",
+    "projects",
+    "projects.measurement",
+    "training",
+    "champions",
+    "facilitation",
+    "governance",
+]
 
 
 class PortalRouter(DefaultRouter):

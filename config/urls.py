@@ -15,6 +15,7 @@ api_docs = csp_update({"style-src": ["'unsafe-inline'"], "img-src": ["data:"]})(
 
 urlpatterns = [
     path("", include("community.urls")),
+    path("", include("champions.urls")),
     path("projects/", include("projects.urls")),
     path("training/", include("training.urls")),
     path("facilitation/", include("facilitation.urls")),

@@ -26,7 +26,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("Projects", "projects:browse", ("projects:",)),
     Section("Measures", "projects:measures_portfolio", ("projects:measure",)),
     Section("Training", "training:find", ("training:",)),
-    Section("Champions", "community:champions", ("community:champion",)),
+    Section("Champions", "champions:champions", ("champions:",)),
     Section("Facilitation", "facilitation:mine", ("facilitation:",)),
     Section("Prioritisation queue", "facilitation:queue", ("facilitation:queue", "facilitation:meeting")),
     Section("Dashboards", "governance:dashboards", ("governance:",)),

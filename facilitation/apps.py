@@ -23,6 +23,6 @@ class FacilitationConfig(AppConfig):
 
 def _changed(sender: Any, **kwargs: Any) -> None:
     """Queue one debounced rebuild of the facilitation dashboard, however many rows a change writes."""
-    from governance.dashboards.triggers import data_changed
+    from dashboards.triggers import data_changed
 
     data_changed("facilitation.request")

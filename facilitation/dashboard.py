@@ -68,7 +68,7 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def register() -> None:
-    from governance.dashboards.registry import register as register_dashboard
+    from dashboards.registry import register as register_dashboard
 
     register_dashboard(
         "facilitation",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from governance.dashboards.shape import count_chart, json_number
+from dashboards.shape import count_chart, json_number
 
 
 @dataclass(frozen=True)

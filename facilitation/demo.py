@@ -528,8 +528,8 @@ FACILITATOR_HOURS = {
 def _assign_facilitators(admin: User | None) -> int:
     """Give each model assignment in progress the best-matched champion with time, through the register's
     capacity seam (no email: demo champions cannot sign in). Left alone when already assigned."""
-    from community.champions import capacity
-    from community.champions.services import CapacityRefused, commitment_create
+    from champions import capacity
+    from champions.services import CapacityRefused, commitment_create
     from facilitation.models import Assignment
     from facilitation.selectors import listed_champion, suggestions
 

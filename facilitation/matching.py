@@ -1,7 +1,7 @@
 """Which improvement methods a request calls for, to match champions. Pure: no Django imports.
 
 The request says what support it wants; the decision says the level of support given. Both map to the
-champion register's methods (community.champions.models.Method values).
+champion register's methods (champions.models.Method values).
 """
 
 from __future__ import annotations

@@ -211,13 +211,13 @@ class Assignment(models.Model):
     """A champion's hours per month over a period on an accepted request.
 
     The hours count against the champion's agreed capacity through the champion register's commitment
-    (community.champions.services.commitment_create), which this row points to.
+    (champions.services.commitment_create), which this row points to.
     """
 
     request = models.ForeignKey(FacilitationRequest, on_delete=models.CASCADE, related_name="assignments")
-    champion = models.ForeignKey("community.Champion", on_delete=models.PROTECT, related_name="assignments")
+    champion = models.ForeignKey("champions.Champion", on_delete=models.PROTECT, related_name="assignments")
     commitment = models.OneToOneField(
-        "community.ChampionCommitment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "champions.ChampionCommitment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     hours_per_month = models.DecimalField(max_digits=5, decimal_places=1)
     start = models.DateField()

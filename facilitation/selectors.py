@@ -13,11 +13,11 @@ from django.db.models import F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
+from champions import capacity
+from champions import selectors as champion_selectors
+from champions import services as champion_services
+from champions.models import Champion, ChampionCommitment, Method
 from community import selectors as community_selectors
-from community.champions import capacity
-from community.champions import selectors as champion_selectors
-from community.champions import services as champion_services
-from community.champions.models import Champion, ChampionCommitment, Method
 from community.models import User
 from core.audit import audit_trail
 from core.permissions import can

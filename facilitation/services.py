@@ -16,13 +16,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from community.champions import services as champion_services
-from community.models import Champion, User
+from champions import services as champion_services
+from champions.models import Champion
+from community.models import User
 from core.audit import audit_record, changes_between, snapshot
 from core.notify import notify
 from core.permissions import can, require
 from core.versioning import claim_version
-from facilitation import choices, scoring
+from facilitation import choices, scoring, signals
 from facilitation.models import (
     Assignment,
     Criterion,
@@ -258,10 +259,8 @@ def request_decide(
 
 
 def _record_in_steering_group_minutes(decision: Decision, meeting: Meeting) -> None:
-    """A decision made in the queue's meeting mode also appears in the steering group's meeting record."""
-    from governance.models import GovernanceBody
-    from governance.services.meetings import decision_record_for_body
-
+    """A decision made in the queue's meeting mode also appears in the steering group's meeting record
+    (governance listens for `decided_in_meeting`; this app does not know how minutes are kept)."""
     outcome = dict(choices.OUTCOMES)[decision.outcome]
     detail = (
         dict(choices.SUPPORT_LEVELS)[decision.support_level]
@@ -270,12 +269,12 @@ def _record_in_steering_group_minutes(decision: Decision, meeting: Meeting) -> N
         if decision.outcome == "defer" and decision.review_date
         else decision.rationale
     )
-    decision_record_for_body(
-        body_kind=GovernanceBody.Kind.STEERING_GROUP,
+    signals.decided_in_meeting.send(
+        sender=Decision,
+        decision=decision,
         held_on=meeting.held_on,
-        text=f"{outcome}: {decision.request.title}" + (f" ({detail})" if detail else ""),
-        source=decision,
-        source_label=f"facilitation request {decision.request.title}",
+        summary=f"{outcome}: {decision.request.title}" + (f" ({detail})" if detail else ""),
+        label=f"facilitation request {decision.request.title}",
     )
 
 

@@ -1,20 +1,16 @@
 """The admin for governance reference data: bodies and their members, assessment components and
-questions, delivery plan actions, and stored snapshots and packs (read-only)."""
+questions, delivery plan actions, and stored board packs (read-only)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
-from core.admin_audit import AuditedModelAdmin
+from core.admin_audit import AuditedModelAdmin, ReadOnlyModelAdmin
 from governance.models import (
     AssessmentComponent,
     AssessmentQuestion,
     BoardPack,
     BodyMember,
-    DashboardSnapshot,
     DeliveryAction,
     GovernanceBody,
 )
@@ -52,22 +48,7 @@ class DeliveryActionAdmin(AuditedModelAdmin):
     autocomplete_fields = ["owner"]
 
 
-class ReadOnlyAdmin(AuditedModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(DashboardSnapshot)
-class DashboardSnapshotAdmin(ReadOnlyAdmin):
-    list_display = ["dashboard", "params_key", "status", "built_at", "duration_ms"]
-    list_filter = ["dashboard", "status"]
-    exclude = ["data"]
-
-
 @admin.register(BoardPack)
-class BoardPackAdmin(ReadOnlyAdmin):
+class BoardPackAdmin(ReadOnlyModelAdmin):
     list_display = ["title", "status", "requested_by", "requested_at"]
     exclude = ["pdf", "xlsx"]

@@ -6,8 +6,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from core.access import BOARD
+from dashboards import selectors as dashboard_selectors
+from dashboards.models import DashboardSnapshot
 from governance import plan, selectors
-from governance.models import DashboardSnapshot, DeliveryAction, ProgressNote
+from governance.models import DeliveryAction, ProgressNote
 
 
 class SnapshotSerializer(serializers.ModelSerializer):
@@ -49,7 +51,7 @@ class SnapshotViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["dashboard", "status"]
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        return selectors.snapshot_list()
+        return dashboard_selectors.snapshot_list()
 
 
 @extend_schema_view(

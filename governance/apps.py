@@ -8,10 +8,10 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from community.champions.models import Champion, ChampionCommitment
+        from champions.models import Champion, ChampionCommitment
+        from dashboards.registry import register
         from governance import permissions, signals  # noqa: F401  (registers the object rules)
-        from governance.dashboards import capacity, community, delivery
-        from governance.dashboards.registry import register
+        from governance.builders import capacity, community, delivery
 
         # The champion register's capacity dashboard is built here, above the register it reads, so that
         # community never imports governance (layers point down only).

@@ -16,7 +16,11 @@ from typing import Any
 from django.utils import timezone
 
 from core import jobs
-from governance.dashboards import snapshots
+from core.exports import cell
+from dashboards import registry, snapshots
+from dashboards import selectors as dashboard_selectors
+from governance import maturity, plan, selectors
+from governance.models import BoardPack
 
 logger = logging.getLogger(__name__)
 
@@ -24,11 +28,8 @@ SECTIONS = ("Dashboards", "Delivery plan", "Capability self-assessment")
 
 
 def pack_content(today: datetime.date | None = None) -> dict[str, Any]:
-    from governance import maturity, plan, selectors
-    from governance.dashboards import registry
-
     day = today or timezone.localdate()
-    stored = selectors.snapshots("")
+    stored = dashboard_selectors.snapshots("")
     dashboards = []
     for d in registry.all_dashboards():
         snapshot = stored.get(d.key)
@@ -253,8 +254,6 @@ def render_xlsx(content: dict[str, Any]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from core.exports import cell
-
     workbook = Workbook()
     contents = workbook.active
     assert contents is not None
@@ -303,10 +302,20 @@ PACK_TIME_LIMIT = 6 * 60  # seconds: the board-pack task's hard time limit (gove
 PACK_LEASE = jobs.lease(PACK_TIME_LIMIT)
 
 
+def sweep_abandoned() -> int:
+    """Packs whose worker died mid-build end failed, with the reason."""
+    return jobs.sweep(
+        BoardPack,
+        field="status",
+        running=BoardPack.Status.RUNNING,
+        failed=BoardPack.Status.FAILED,
+        lease_for=PACK_LEASE,
+        error=jobs.ABANDONED,
+    )
+
+
 def build(pack_id: int) -> str:
     """Build a queued pack; a second delivery of the same task finds it claimed and does nothing."""
-    from governance.models import BoardPack
-
     claimed = jobs.claim(
         BoardPack,
         pack_id,

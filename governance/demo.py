@@ -14,8 +14,8 @@ from typing import TextIO
 from django.utils import timezone
 
 from community.models import User
+from dashboards import snapshots
 from governance import maturity
-from governance.dashboards import snapshots
 from governance.models import (
     AgendaItem,
     Assessment,

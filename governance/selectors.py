@@ -1,4 +1,4 @@
-"""Reads shared by the governance pages and API. Dashboard pages read only snapshots."""
+"""Reads shared by the governance pages and API. (Snapshots and rebuilds: `dashboards.selectors`.)"""
 
 from __future__ import annotations
 
@@ -10,33 +10,11 @@ from governance.models import (
     Assessment,
     AssessmentAnswer,
     BoardPack,
-    DashboardRebuild,
-    DashboardSnapshot,
     DeliveryAction,
     GovernanceBody,
     Meeting,
     ProgressNote,
 )
-
-
-def snapshots(params_key: str = "", keys: list[str] | None = None) -> dict[str, DashboardSnapshot]:
-    """The stored snapshots for one parameter set, by dashboard key, in one query."""
-    rows = DashboardSnapshot.objects.filter(params_key=params_key)
-    if keys is not None:
-        rows = rows.filter(dashboard__in=keys)
-    return {s.dashboard: s for s in rows}
-
-
-def snapshot_list() -> QuerySet[DashboardSnapshot]:
-    return DashboardSnapshot.objects.order_by("dashboard", "params_key")
-
-
-def rebuild(pk: int) -> DashboardRebuild | None:
-    return DashboardRebuild.objects.select_related("requested_by").filter(pk=pk).first()
-
-
-def recent_rebuilds(limit: int = 5) -> list[DashboardRebuild]:
-    return list(DashboardRebuild.objects.select_related("requested_by")[:limit])
 
 
 def delivery_actions() -> QuerySet[DeliveryAction]:

@@ -13,11 +13,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from core.exports import Column, export_response
-from governance import selectors, services
-from governance.dashboards import params as dashboard_params
-from governance.dashboards import registry, rendering, triggers
+from dashboards import params as dashboard_params
+from dashboards import registry, rendering, triggers
+from dashboards import selectors as dashboard_selectors
+from dashboards import services as dashboard_services
+from dashboards.models import DashboardSnapshot
+from governance import selectors
 from governance.forms import DashboardFilterForm
-from governance.models import DashboardSnapshot
 
 
 def stale_after() -> datetime.timedelta:
@@ -50,7 +52,7 @@ def _panels(request: HttpRequest, keys: list[str]) -> tuple[DashboardFilterForm,
         cleaned = dashboard_params.clean(chosen, dashboard.filters)
         by_params.setdefault(dashboard_params.key_of(cleaned), []).append(dashboard)
     for params_key, group in by_params.items():
-        stored.update(selectors.snapshots(params_key, [d.key for d in group]))
+        stored.update(dashboard_selectors.snapshots(params_key, [d.key for d in group]))
     for dashboard in wanted:
         cleaned = dashboard_params.clean(chosen, dashboard.filters)
         snapshot = stored.get(dashboard.key)
@@ -98,7 +100,7 @@ def chart_csv(request: HttpRequest, key: str, chart: str) -> HttpResponse:
         raise Http404
     form = DashboardFilterForm(request.GET or None)
     cleaned = dashboard_params.clean(form.parameters(), dashboard_def.filters)
-    snapshot = selectors.snapshots(dashboard_params.key_of(cleaned), [key]).get(key)
+    snapshot = dashboard_selectors.snapshots(dashboard_params.key_of(cleaned), [key]).get(key)
     data = snapshot.data if snapshot else None
     found = next((c for c in (data or {}).get("charts", []) if c["id"] == chart), None)
     if found is None:
@@ -113,7 +115,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     from governance.plan import rag_counts
 
     public = [d for d in registry.all_dashboards() if d.public_summary]
-    stored = selectors.snapshots("", [d.key for d in public])
+    stored = dashboard_selectors.snapshots("", [d.key for d in public])
     panels = [panel(d, stored.get(d.key)) for d in public]
     return render(
         request,
@@ -124,22 +126,22 @@ def summary(request: HttpRequest) -> HttpResponse:
 
 def rebuild(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        request_ = services.dashboards_rebuild_request(actor=request.user)
+        request_ = dashboard_services.dashboards_rebuild_request(actor=request.user)
         messages.info(request, "A rebuild of every dashboard has been queued.")
         return redirect("governance:rebuild_progress", pk=request_.pk)
-    stored = selectors.snapshots("")
+    stored = dashboard_selectors.snapshots("")
     return render(
         request,
         "governance/rebuild.jinja",
         {
-            "rebuilds": selectors.recent_rebuilds(),
+            "rebuilds": dashboard_selectors.recent_rebuilds(),
             "panels": [panel(d, stored.get(d.key)) for d in registry.all_dashboards()],
         },
     )
 
 
 def rebuild_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.rebuild(pk)
+    found = dashboard_selectors.rebuild(pk)
     if found is None:
         raise Http404
     return render(request, "governance/rebuild_progress.jinja", {"rebuild": found})

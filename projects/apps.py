@@ -8,7 +8,7 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from governance.dashboards.registry import register
+        from dashboards.registry import register
         from projects import portfolio_dashboard
         from projects.models import Project
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from core.periods import dashboard_period
-from governance.dashboards.shape import count_chart
+from dashboards.shape import count_chart
 
 SOURCES = ("projects.project", "projects.measure")
 CLOSED = frozenset({"completed", "stopped"})
@@ -198,12 +198,12 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def changed(sender: Any = None, **kwargs: Any) -> None:
-    from governance.dashboards.triggers import data_changed
+    from dashboards.triggers import data_changed
 
     data_changed("projects.project")
 
 
 def measures_changed() -> None:
-    from governance.dashboards.triggers import data_changed
+    from dashboards.triggers import data_changed
 
     data_changed("projects.measure")

@@ -91,7 +91,7 @@ def client_for() -> Callable[[User | None], Client]:
 @pytest.fixture
 def clean_pending():
     """No leftover "rebuild pending" marks in the test Redis before or after a test."""
-    from governance.dashboards import triggers
+    from dashboards import triggers
 
     def clear() -> None:
         client = triggers.redis_client()

@@ -8,7 +8,7 @@ class TrainingConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from governance.dashboards.registry import register
+        from dashboards.registry import register
         from training import capability_dashboard
         from training.models import ImproverTarget
 

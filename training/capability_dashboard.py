@@ -18,7 +18,7 @@ from core.periods import dashboard_period, financial_year
 from training import figures as training_figures
 from training.ladder import LEVEL_LABELS, Level
 
-RECORDS = "training.record"  # sources passed to governance.dashboards.triggers.data_changed()
+RECORDS = "training.record"  # sources passed to dashboards.triggers.data_changed()
 TARGETS = "training.target"
 SYSTEM = "Whole system"
 NO_ORGANISATION = "No organisation"
@@ -162,12 +162,12 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
 
 def records_changed() -> None:
     """Training records were written (once per import, booking or register update)."""
-    from governance.dashboards.triggers import data_changed
+    from dashboards.triggers import data_changed
 
     data_changed(RECORDS)
 
 
 def targets_changed(sender: Any = None, **kwargs: Any) -> None:
-    from governance.dashboards.triggers import data_changed
+    from dashboards.triggers import data_changed
 
     data_changed(TARGETS)

@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from core.permissions import is_admin
-from training.ladder import TAKES_A_PLACE
+from training.ladder import FINISHED, LEVEL_RANKS, TAKES_A_PLACE, Level
 from training.models import Cohort, ImportBatch, Programme, Provider, Trainee, TrainingRecord
 from training.permissions import administered_provider_ids
 
@@ -106,8 +106,7 @@ def my_records(user: Any) -> QuerySet[TrainingRecord]:
 
 def finished_by(user: Any) -> list[TrainingRecord]:
     """The programmes a person has completed or graduated from, highest level first: what backs a QI
-    champion's level on the champion register (read through `settings.CHAMPION_TRAINING_RECORDS`)."""
-    from training.ladder import FINISHED, LEVEL_RANKS, Level
+    champion's level on the champion register."""
 
     rows = list(
         TrainingRecord.objects.filter(_own(user), status__in=list(FINISHED))

@@ -36,8 +36,10 @@ INSTALLED_APPS = [
     "csp",
     "core",
     "community",
+    "dashboards",
     "projects",
     "training",
+    "champions",
     "facilitation",
     "governance",
 ]
@@ -287,9 +289,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Choice sets whose field names ("status", "level") other apps use too get names of their own.
     "ENUM_NAME_OVERRIDES": {
-        "ChampionStatusEnum": "community.champions.models.Champion.Status",
-        "ChampionLevelEnum": "community.champions.models.Level",
-        "ChampionMethodEnum": "community.champions.models.Method",
+        "ChampionStatusEnum": "champions.models.Champion.Status",
+        "ChampionLevelEnum": "champions.models.Level",
+        "ChampionMethodEnum": "champions.models.Method",
         "FacilitationStatusEnum": "facilitation.models.STATUS_CHOICES",
         "ProjectStatusEnum": "projects.models.Status",
         "ProjectProgressScoreEnum": "projects.models.PROGRESS_SCORES",
@@ -332,22 +334,6 @@ FILE_UPLOAD_HANDLERS = [
 SERVICE_NAME = "Improvement Community"
 # The portal's own address, for every absolute link in emails (never the address a request came in on).
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
-# Experts and coaches known from training records, by organisation, for the champion register's dosage.
-CHAMPION_TRAINED_COUNTS = "training.figures.trained_counts_by_organisation"
-# Teams with accepted facilitation requests, by organisation and for the system, for the capacity dashboard.
-CHAMPION_ACCEPTED_REQUESTS = "facilitation.reporting.accepted_requests_by_organisation"
-# The training records that back a champion's level (completed programmes of the person).
-CHAMPION_TRAINING_RECORDS = "training.selectors.finished_by"
-# Modules whose `seed(out)` function `seed_demo` runs, in this order; missing modules are skipped.
-DEMO_SEEDERS = [
-    "community.demo",
-    "training.demo",
-    "projects.demo",
-    "projects.measurement.demo",
-    "community.champions_demo",
-    "facilitation.demo",
-    "governance.demo",
-]
 
 LOGGING = {
     "version": 1,

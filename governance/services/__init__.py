@@ -1,7 +1,6 @@
 """Writes for the governance app: one keyword-only function per action, used by pages, the API and tasks."""
 
 from governance.services.assessment import assessment_record, recommendation_add
-from governance.services.dashboards import dashboards_rebuild_request, dashboards_rebuild_run
 from governance.services.meetings import (
     agenda_item_add,
     body_member_add,
@@ -18,8 +17,6 @@ __all__ = [
     "assessment_record",
     "board_pack_request",
     "body_member_add",
-    "dashboards_rebuild_request",
-    "dashboards_rebuild_run",
     "decision_record",
     "delivery_action_create",
     "delivery_action_update",

@@ -12,8 +12,8 @@ from django.db import transaction
 
 from core.audit import audit_record
 from core.permissions import require
+from dashboards.triggers import data_changed
 from governance import maturity
-from governance.dashboards.triggers import data_changed
 from governance.models import (
     Assessment,
     AssessmentAnswer,

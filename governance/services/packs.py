@@ -10,11 +10,10 @@ from django.utils import timezone
 from core.audit import audit_record
 from core.tasks import QUEUE_UNAVAILABLE, enqueue
 from governance.models import BoardPack
+from governance.tasks import build_board_pack
 
 
 def board_pack_request(*, actor: Any) -> BoardPack:
-    from governance.tasks import build_board_pack
-
     today = timezone.localdate()
     with transaction.atomic():
         pack = BoardPack.objects.create(

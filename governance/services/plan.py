@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from core.audit import audit_record, changes_between, snapshot
 from core.permissions import require
-from governance.dashboards.triggers import data_changed
+from dashboards.triggers import data_changed
 from governance.models import DeliveryAction, ProgressNote
 
 ACTION_FIELDS = ["strand", "title", "description", "owner", "due_on", "rag"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from community.models import Champion, Place
+from champions.models import Champion
+from community.models import Place
 from core.roles import Role
 from tests.champions.factories import ChampionFactory
 from tests.community.factories import OrganisationFactory, UserFactory, verified

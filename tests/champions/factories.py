@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import factory
 
-from community.models import Champion, ChampionCommitment
+from champions.models import Champion, ChampionCommitment
 from tests.community.factories import OrganisationFactory, UserFactory
 
 

@@ -13,9 +13,9 @@ def _listed() -> dict[str, Any]:
 
 
 CHAMPION_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
-    "community:champion": _listed,
-    "community:champion_consent": _listed,
-    "community:champion_review": _listed,
-    "community:champion_edit": _listed,
+    "champions:champion": _listed,
+    "champions:champion_consent": _listed,
+    "champions:champion_review": _listed,
+    "champions:champion_edit": _listed,
     "api:champion-detail": _listed,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from community.models import Champion
+from champions.models import Champion
 from core.audit import audit_trail
 from tests.champions.factories import ChampionFactory
 from tests.community.factories import UserFactory

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
-from community.champions.capacity import (
+from champions.capacity import (
     Agreement,
     Availability,
     Candidate,

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from community.champions.capacity import (
+from champions.capacity import (
     Agreement,
     Candidate,
     Commitment,

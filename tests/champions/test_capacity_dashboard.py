@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from community.champions import capacity, dosage
-from governance.dashboards.capacity import Hours, figures
-from governance.dashboards.shape import check
+from champions import capacity, dosage
+from dashboards.shape import check
+from governance.builders.capacity import Hours, figures
 
 D = datetime.date
 

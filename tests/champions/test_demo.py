@@ -7,8 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from community.champions import selectors
-from community.models import Champion, ChampionCommitment, Organisation
+from champions import selectors
+from champions.models import Champion, ChampionCommitment
+from community.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

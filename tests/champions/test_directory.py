@@ -7,12 +7,13 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from community.models import Champion, Place
+from champions.models import Champion
+from community.models import Place
 from tests.champions.factories import ChampionFactory, CommitmentFactory
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-URL = reverse("community:champions")
+URL = reverse("champions:champions")
 
 
 def _names(response) -> list[str]:  # type: ignore[no-untyped-def]

@@ -8,12 +8,12 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from community.models import Champion
+from champions.models import Champion
 from tests.champions.factories import ChampionFactory
 from tests.community.factories import OrganisationFactory, PlaceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-URL = reverse("community:champion_dosage")
+URL = reverse("champions:champion_dosage")
 
 
 def _register(organisation) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +81,7 @@ def test_only_the_board_and_admins_see_the_dosage(persona, status, make_persona,
 
 
 def test_by_place_counts_each_champion_once_under_their_locality():
-    from community.champions.selectors import by_place
+    from champions.selectors import by_place
     from community.models import Place
 
     system = Place.objects.create(name="Shire", kind=Place.Kind.SYSTEM)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from community.champions.dosage import (
+from champions.dosage import (
     COACH_RATE,
     EXPERT_RATE,
     OrganisationInput,

@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from community.models import Champion
+from champions.models import Champion
 from core.audit import audit_trail
 from tests.champions.factories import ChampionFactory, CommitmentFactory
 from tests.community.factories import UserFactory
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _profile(champion: Champion) -> str:
-    return reverse("community:champion", kwargs={"pk": champion.pk})
+    return reverse("champions:champion", kwargs={"pk": champion.pk})
 
 
 # --- Profile ----------------------------------------------------------------------------------------
@@ -64,7 +64,7 @@ def test_a_profile_and_the_review_show_the_completed_training_that_backs_the_lev
     RecordFactory(trainee=trainee, programme=ProgrammeFactory(name="Booked only"), status="booked")
 
     page = client_for(member).get(_profile(champion)).content.decode()
-    review = client_for(admin_user).get(reverse("community:champion_review", kwargs={"pk": champion.pk}))
+    review = client_for(admin_user).get(reverse("champions:champion_review", kwargs={"pk": champion.pk}))
 
     assert page.index("Gold coaching") < page.index("Bronze")  # highest level first
     assert "12 September 2025" in page
@@ -89,7 +89,7 @@ def test_an_unlisted_champion_is_not_found_by_staff_but_is_by_themselves_and_adm
 def test_the_person_can_give_and_withdraw_consent_from_their_profile(client_for):
     champion = ChampionFactory(consent_to_list=False)
     client = client_for(champion.person)
-    url = reverse("community:champion_consent", kwargs={"pk": champion.pk})
+    url = reverse("champions:champion_consent", kwargs={"pk": champion.pk})
 
     client.post(url, {"consent": "yes"})
     champion.refresh_from_db()
@@ -104,7 +104,7 @@ def test_nobody_else_can_change_someones_consent(member, client_for):
     champion = ChampionFactory(consent_to_list=True)
 
     response = client_for(member).post(
-        reverse("community:champion_consent", kwargs={"pk": champion.pk}), {"consent": "no"}
+        reverse("champions:champion_consent", kwargs={"pk": champion.pk}), {"consent": "no"}
     )
 
     assert response.status_code == 404
@@ -129,7 +129,7 @@ NOMINATION = {
 
 
 def test_a_member_of_staff_nominates_themselves(member, client_for):
-    response = client_for(member).post(reverse("community:champion_nominate"), NOMINATION)
+    response = client_for(member).post(reverse("champions:champion_nominate"), NOMINATION)
 
     champion = Champion.objects.get(person=member)
     assert response.status_code == 302
@@ -144,7 +144,7 @@ def test_a_member_of_staff_nominates_a_colleague_by_email(member, client_for):
     colleague = UserFactory(email="colleague@riverside.example", organisation=member.organisation)
 
     client_for(member).post(
-        reverse("community:champion_nominate"),
+        reverse("champions:champion_nominate"),
         {**NOMINATION, "who": "other", "person_email": "Colleague@Riverside.example"},
     )
 
@@ -155,7 +155,7 @@ def test_a_member_of_staff_nominates_a_colleague_by_email(member, client_for):
 
 def test_a_nomination_with_mistakes_re_renders_with_messages_and_saves_nothing(member, client_for):
     response = client_for(member).post(
-        reverse("community:champion_nominate"),
+        reverse("champions:champion_nominate"),
         {
             **NOMINATION,
             "who": "other",
@@ -178,7 +178,7 @@ def test_a_nomination_with_mistakes_re_renders_with_messages_and_saves_nothing(m
 def test_nominating_someone_already_on_the_register_says_so(member, client_for):
     ChampionFactory(person=member)
 
-    response = client_for(member).post(reverse("community:champion_nominate"), NOMINATION)
+    response = client_for(member).post(reverse("champions:champion_nominate"), NOMINATION)
 
     assert response.status_code == 200
     assert "already on the register" in response.context["form"].errors["person_email"][0]
@@ -189,7 +189,7 @@ def test_nominating_someone_already_on_the_register_says_so(member, client_for):
 
 def test_an_admin_approves_a_nomination_from_the_review_page(admin_user, client_for):
     champion = ChampionFactory(status=Champion.Status.PROPOSED)
-    url = reverse("community:champion_review", kwargs={"pk": champion.pk})
+    url = reverse("champions:champion_review", kwargs={"pk": champion.pk})
 
     response = client_for(admin_user).post(url, {"status": "active"})
 
@@ -202,7 +202,7 @@ def test_an_admin_approves_a_nomination_from_the_review_page(admin_user, client_
 
 def test_pausing_without_a_reason_re_renders_with_an_error(admin_user, client_for):
     champion = ChampionFactory()
-    url = reverse("community:champion_review", kwargs={"pk": champion.pk})
+    url = reverse("champions:champion_review", kwargs={"pk": champion.pk})
 
     response = client_for(admin_user).post(url, {"status": "paused", "reason": ""})
 
@@ -214,7 +214,7 @@ def test_pausing_without_a_reason_re_renders_with_an_error(admin_user, client_fo
 
 def test_an_admin_edits_capacity_and_it_is_in_the_history(admin_user, client_for):
     champion = ChampionFactory(hours_per_month=D("10"))
-    url = reverse("community:champion_edit", kwargs={"pk": champion.pk})
+    url = reverse("champions:champion_edit", kwargs={"pk": champion.pk})
     client = client_for(admin_user)
     form = client.get(url).context["form"]
     data = {k: v for k, v in form.initial.items() if v not in (None, [], "")}
@@ -237,7 +237,7 @@ def test_an_admin_edits_capacity_and_it_is_in_the_history(admin_user, client_for
     assert audit_trail(champion).get().changes["hours_per_month"]["to"] == "16"
 
 
-@pytest.mark.parametrize("name", ["community:champion_review", "community:champion_edit"])
+@pytest.mark.parametrize("name", ["champions:champion_review", "champions:champion_edit"])
 @pytest.mark.parametrize("persona", ["member", "steering", "board"])
 def test_only_admins_reach_the_review_pages(name, persona, make_persona, client_for):
     champion = ChampionFactory(status=Champion.Status.PROPOSED)
@@ -253,10 +253,10 @@ def test_the_register_lists_every_status_for_admins(admin_user, client_for, djan
     for status in Champion.Status.values:
         ChampionFactory.create_batch(6, status=status)
     client = client_for(admin_user)
-    client.get(reverse("community:champion_register"))
+    client.get(reverse("champions:champion_register"))
 
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("community:champion_register"), {"status": "proposed"})
+        response = client.get(reverse("champions:champion_register"), {"status": "proposed"})
 
     assert response.status_code == 200
     assert {c.status for c in response.context["listing"].paged.items} == {"proposed"}

@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from community.champions import capacity, selectors, services
-from community.models import Champion, ChampionCommitment
+from champions import capacity, selectors, services
+from champions.models import Champion, ChampionCommitment
 from core.audit import audit_trail
 from tests.champions.factories import ChampionFactory, CommitmentFactory
 from tests.community.factories import UserFactory

@@ -7,8 +7,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from community.champions import capacity, selectors
-from community.models import Champion, Place
+from champions import capacity, selectors
+from champions.models import Champion
+from community.models import Place
 from tests.champions.factories import ChampionFactory, CommitmentFactory
 from tests.community.factories import PlaceFactory, SystemPriorityFactory, UserFactory
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from community.champions import services as champion_services
-from community.champions.models import Champion
+from champions import services as champion_services
+from champions.models import Champion
 from core.versioning import EditConflict, parse_version
 from facilitation import services as facilitation_services
 from facilitation.models import FacilitationRequest
@@ -177,7 +177,7 @@ def test_the_measure_page_refuses_a_stale_save(member, client_for):
 @pytest.mark.django_db
 def test_the_champion_page_refuses_a_stale_save(admin_user, client_for):
     champion = ChampionFactory(hours_per_month=D("10"))
-    url = reverse("community:champion_edit", kwargs={"pk": champion.pk})
+    url = reverse("champions:champion_edit", kwargs={"pk": champion.pk})
     client = client_for(admin_user)
     form = client.get(url).context["form"]
     data = {k: v for k, v in form.initial.items() if v not in (None, [], "")}

@@ -51,7 +51,7 @@ def test_the_import_mapping_labels_the_columns_an_import_needs():
 
 @pytest.mark.django_db
 def test_the_nomination_says_what_agreed_hours_need():
-    from community.champions.forms import NominationForm
+    from champions.forms import NominationForm
 
     form = NominationForm()
     for name in ("capacity_start", "capacity_agreed_by"):

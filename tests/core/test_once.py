@@ -27,7 +27,7 @@ def _token_in(html: str) -> str:
 @pytest.mark.django_db
 def test_the_create_forms_carry_a_one_time_token(member, client_for):
     client = client_for(member)
-    for url in ("/projects/new/", reverse("facilitation:new"), reverse("community:champion_nominate")):
+    for url in ("/projects/new/", reverse("facilitation:new"), reverse("champions:champion_nominate")):
         first, second = (
             _token_in(client.get(url).content.decode()),
             _token_in(client.get(url).content.decode()),

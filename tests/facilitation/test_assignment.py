@@ -11,9 +11,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from community.champions.capacity import Month, Period
-from community.champions.services import free_capacity
-from community.models import ChampionCommitment
+from champions.capacity import Month, Period
+from champions.models import ChampionCommitment
+from champions.services import free_capacity
 from facilitation.models import Assignment
 from facilitation.status import Status
 from tests.champions.factories import ChampionFactory, CommitmentFactory

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from dashboards import snapshots, triggers
 from facilitation import choices
 from facilitation.dashboard_figures import DecisionRow, RequestRow, build, queue_age_days
 from facilitation.models import Assignment, Decision
 from facilitation.status import STATUS_LABELS, Status
-from governance.dashboards import snapshots, triggers
 from tests.champions.factories import ChampionFactory
 from tests.community.factories import OrganisationFactory
 from tests.facilitation.factories import in_status
@@ -101,7 +101,7 @@ def test_a_change_to_a_request_queues_one_debounced_rebuild(
 ) -> None:
     from unittest import mock
 
-    from governance import tasks
+    from dashboards import tasks
 
     request = in_status(Status.QUEUED)
     triggers.clear_pending("facilitation")  # the setup's own change, which never commits in a test

@@ -48,7 +48,7 @@ def test_the_figures_count_the_queue_decisions_levels_and_hours(db, django_asser
 
 
 def test_accepted_requests_count_once_per_organisation_and_once_for_the_system(db):
-    from governance.dashboards import snapshots
+    from dashboards import snapshots
     from tests.community.factories import OrganisationFactory
 
     ours, theirs = OrganisationFactory(), OrganisationFactory()

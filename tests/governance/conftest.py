@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from governance.dashboards import triggers
+from dashboards import triggers
 
 
 @pytest.fixture

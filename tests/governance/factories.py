@@ -4,12 +4,12 @@ import datetime
 
 import factory
 
+from dashboards.models import DashboardSnapshot
 from governance import maturity
 from governance.models import (
     AssessmentComponent,
     AssessmentQuestion,
     BoardPack,
-    DashboardSnapshot,
     DeliveryAction,
     GovernanceBody,
     Meeting,

@@ -24,7 +24,7 @@ def _assessment() -> dict[str, Any]:
 
 
 def _rebuild() -> dict[str, Any]:
-    from governance.models import DashboardRebuild
+    from dashboards.models import DashboardRebuild
 
     return {"pk": DashboardRebuild.objects.create().pk}
 

@@ -13,10 +13,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core import jobs
+from dashboards.models import DashboardRebuild, DashboardSnapshot
 from governance import board_pack
-from governance.models import BoardPack, DashboardRebuild, DashboardSnapshot
-from governance.services.dashboards import jobs_sweep_abandoned
-from governance.tasks import build_board_pack
+from governance.models import BoardPack
+from governance.tasks import build_board_pack, sweep_abandoned
 from tests.workers import running_worker
 
 
@@ -35,7 +35,7 @@ def test_the_sweep_fails_jobs_whose_lease_ran_out_and_leaves_live_ones():
         started_at=timezone.now() - datetime.timedelta(hours=1)
     )
 
-    assert jobs_sweep_abandoned() == 2
+    assert sweep_abandoned() == 2
 
     abandoned.refresh_from_db()
     live.refresh_from_db()

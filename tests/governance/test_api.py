@@ -6,7 +6,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from governance.dashboards import snapshots
+from dashboards import snapshots
 from tests.governance.factories import DeliveryActionFactory
 
 pytestmark = pytest.mark.django_db

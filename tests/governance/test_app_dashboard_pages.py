@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from governance.dashboards import snapshots
+from dashboards import snapshots
 from tests.champions.factories import ChampionFactory
 from tests.projects.factories import ProjectFactory
 from tests.training.factories import RecordFactory

@@ -11,8 +11,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from dashboards import snapshots
 from governance import board_pack, services, tasks
-from governance.dashboards import snapshots
 from governance.models import AssessmentQuestion, BoardPack
 from tests.governance.factories import DeliveryActionFactory, make_components
 
@@ -169,7 +169,7 @@ def test_a_pack_rebuilds_stale_dashboards_before_it_reads_them(board):
 
     from django.utils import timezone
 
-    from governance.models import DashboardSnapshot
+    from dashboards.models import DashboardSnapshot
 
     DashboardSnapshot.objects.create(
         dashboard="community", params_key="", data={"headline": [], "charts": []}

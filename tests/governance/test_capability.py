@@ -9,9 +9,8 @@ import pytest
 from django.utils import timezone
 
 from core.periods import financial_year_of
-from governance import tasks
-from governance.dashboards import registry, snapshots, triggers
-from governance.models import DashboardSnapshot
+from dashboards import registry, snapshots, tasks, triggers
+from dashboards.models import DashboardSnapshot
 from tests.community.factories import OrganisationFactory
 from tests.training.factories import CohortFactory, ProgrammeFactory, RecordFactory, TraineeFactory
 from training import services

@@ -6,9 +6,8 @@ from unittest import mock
 
 import pytest
 
-from governance import tasks
-from governance.dashboards import registry, snapshots
-from governance.models import DashboardSnapshot
+from dashboards import registry, snapshots, tasks
+from dashboards.models import DashboardSnapshot
 from tests.champions.factories import ChampionFactory, CommitmentFactory
 from tests.community.factories import OrganisationFactory, UserFactory
 

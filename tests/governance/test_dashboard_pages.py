@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.models import Organisation
-from governance import tasks
-from governance.dashboards import registry, snapshots
-from governance.models import DashboardSnapshot
+from dashboards import registry, snapshots, tasks
+from dashboards.models import DashboardSnapshot
 from tests.community.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

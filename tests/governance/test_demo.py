@@ -7,9 +7,10 @@ from io import StringIO
 import pytest
 
 from community import demo as community_demo
+from dashboards import registry
+from dashboards.models import DashboardSnapshot
 from governance import demo, selectors
-from governance.dashboards import registry
-from governance.models import Assessment, DashboardSnapshot, DeliveryAction, GovernanceBody, Meeting
+from governance.models import Assessment, DeliveryAction, GovernanceBody, Meeting
 
 pytestmark = pytest.mark.django_db
 

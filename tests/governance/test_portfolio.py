@@ -7,9 +7,8 @@ from unittest import mock
 
 import pytest
 
-from governance import tasks
-from governance.dashboards import snapshots, triggers
-from governance.models import DashboardSnapshot
+from dashboards import snapshots, tasks, triggers
+from dashboards.models import DashboardSnapshot
 from projects.measurement import services as measurement_services
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory
 from tests.projects.factories import ProjectFactory

@@ -7,9 +7,8 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from governance import services, tasks
-from governance.dashboards import registry
-from governance.models import DashboardRebuild, DashboardSnapshot
+from dashboards import rebuilds, registry, tasks
+from dashboards.models import DashboardRebuild, DashboardSnapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +33,8 @@ def test_an_admin_queues_a_rebuild_and_is_taken_to_its_progress(
 def test_the_run_records_progress_and_a_second_delivery_does_nothing(admin_user, client_for):
     rebuild = DashboardRebuild.objects.create(requested_by=admin_user)
 
-    built = services.dashboards_rebuild_run(rebuild_id=rebuild.pk)
-    again = services.dashboards_rebuild_run(rebuild_id=rebuild.pk)
+    built = rebuilds.dashboards_rebuild_run(rebuild_id=rebuild.pk)
+    again = rebuilds.dashboards_rebuild_run(rebuild_id=rebuild.pk)
 
     rebuild.refresh_from_db()
     registered = len(registry.all_dashboards())

@@ -6,10 +6,10 @@ import datetime
 
 import pytest
 
+from dashboards import params
+from dashboards.shape import InvalidDashboard, check
 from governance import maturity, plan
-from governance.dashboards import community_figures as cf
-from governance.dashboards import params
-from governance.dashboards.shape import InvalidDashboard, check
+from governance.builders import community_figures as cf
 
 
 def test_clean_keeps_known_filters_and_drops_bad_ones():

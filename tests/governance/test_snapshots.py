@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from governance.dashboards import registry, snapshots
-from governance.models import DashboardSnapshot
+from dashboards import registry, snapshots
+from dashboards.models import DashboardSnapshot
 from tests.community.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

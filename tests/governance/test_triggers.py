@@ -6,8 +6,7 @@ from unittest import mock
 
 import pytest
 
-from governance import tasks
-from governance.dashboards import registry, triggers
+from dashboards import registry, tasks, triggers
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +35,7 @@ def test_a_change_after_the_rebuild_starts_queues_the_next_one(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         triggers.data_changed("community")
-    with mock.patch("governance.dashboards.snapshots.rebuild_everything", return_value=[]):
+    with mock.patch("dashboards.snapshots.rebuild_everything", return_value=[]):
         tasks.rebuild_dashboard("community")  # the task clears the pending mark first
     with django_capture_on_commit_callbacks(execute=True):
         triggers.data_changed("community")

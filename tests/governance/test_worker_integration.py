@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from governance.models import DashboardSnapshot
-from governance.tasks import rebuild_dashboard
+from dashboards.models import DashboardSnapshot
+from dashboards.tasks import rebuild_dashboard
 from tests.community.factories import UserFactory
 from tests.workers import running_worker
 

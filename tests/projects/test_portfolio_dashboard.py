@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from governance.dashboards.shape import check
+from dashboards.shape import check
 from projects.portfolio_dashboard import ProjectRow, active_in, figures
 
 D = datetime.date

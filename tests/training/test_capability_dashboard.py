@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from governance.dashboards.shape import check
+from dashboards.shape import check
 from training import figures
 from training.capability_dashboard import figures as capability
 

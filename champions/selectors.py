@@ -1,0 +1,265 @@
+"""Reads of the champion register, scoped to the user, shared by the pages and the API."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
+from django.http import Http404
+from django.utils import timezone
+
+from champions import capacity, dosage
+from champions.models import Champion, ChampionCommitment, Level, Method
+from community.models import Organisation, Place
+from core.audit import audit_trail
+from core.permissions import can
+from training import selectors as training_selectors
+from training.figures import trained_counts_by_organisation
+
+HOURS = DecimalField(max_digits=7, decimal_places=1)
+
+
+def _base() -> QuerySet[Champion]:
+    return Champion.objects.select_related("person", "organisation").prefetch_related(
+        "topics", Prefetch("places", queryset=Place.objects.order_by("name"))
+    )
+
+
+def with_free_now(queryset: QuerySet[Champion], today: datetime.date | None = None) -> QuerySet[Champion]:
+    """Annotate `agreed_now`, `committed_now` and `free_now` (hours this calendar month), computed in SQL by
+    the same monthly rule as `capacity.free_hours` for this month."""
+    month = capacity.Month.of(today or timezone.localdate())
+    first, last = month.first_day, month.last_day
+    committed = (
+        ChampionCommitment.objects.filter(champion=OuterRef("pk"), start__lte=last, end__gte=first)
+        .order_by()
+        .values("champion")
+        .annotate(total=Sum("hours_per_month"))
+        .values("total")
+    )
+    agreed = Case(
+        When(
+            (Q(capacity_start__isnull=True) | Q(capacity_start__lte=last))
+            & (Q(capacity_end__isnull=True) | Q(capacity_end__gte=first)),
+            then="hours_per_month",
+        ),
+        default=Value(Decimal("0")),
+        output_field=HOURS,
+    )
+    committed_now = Coalesce(Subquery(committed, output_field=HOURS), Value(Decimal("0")), output_field=HOURS)
+    return queryset.annotate(
+        agreed_now=agreed,
+        committed_now=committed_now,
+        free_now=Greatest(agreed - committed_now, Value(Decimal("0")), output_field=HOURS),
+    )
+
+
+def listed() -> QuerySet[Champion]:
+    """Champions staff may see: active, consenting to be listed, and still holding an active account."""
+    return with_free_now(
+        _base().filter(status=Champion.Status.ACTIVE, consent_to_list=True, person__is_active=True)
+    )
+
+
+def directory(user: Any) -> QuerySet[Champion]:
+    """The directory is the same for every member of staff: listed champions only (admins manage the rest
+    from the register's review pages)."""
+    return listed()
+
+
+def register(user: Any) -> QuerySet[Champion]:
+    """Every entry, whatever its status: for community admins only."""
+    if not can(user, "champion.manage"):
+        return Champion.objects.none()
+    return with_free_now(_base())
+
+
+def champion_for(user: Any, pk: int) -> Champion:
+    """The entry, or 404 when the user may not see it (not listed, not theirs, not an admin)."""
+    champion = with_free_now(_base()).filter(pk=pk).first()
+    if champion is None or not can(user, "champion.view", champion):
+        raise Http404("No such champion")
+    return champion
+
+
+def own_entry(user: Any) -> Champion | None:
+    return Champion.objects.filter(person=user).first() if getattr(user, "pk", None) else None
+
+
+def current_commitments(champion: Champion, today: datetime.date | None = None) -> list[ChampionCommitment]:
+    today = today or timezone.localdate()
+    return list(champion.commitments.filter(end__gte=today).order_by("start", "pk"))
+
+
+def history(champion: Champion) -> QuerySet[Any]:
+    return audit_trail(champion).order_by("-at", "-pk")
+
+
+def status_counts() -> dict[str, int]:
+    rows = Champion.objects.order_by().values("status").annotate(n=Count("pk"))
+    counts = {status: 0 for status in Champion.Status.values}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+# --- Dosage -----------------------------------------------------------------------------------------
+
+
+def training_backing(champion: Champion) -> list[Any]:
+    """The person's completed training records (programme, level, date): the training behind the level."""
+    return list(training_selectors.finished_by(champion.person))
+
+
+def dosage_report(trained: dict[int, tuple[int, int]] | None = None) -> dosage.DosageReport:
+    """Dosage for every active organisation and the system, from the register's active entries and the
+    counts from training records (organisation id → (experts, coaches)): given, or read from training."""
+    if trained is None:
+        trained = trained_counts_by_organisation()
+    organisations = [
+        dosage.OrganisationInput(o.pk, o.label, o.headcount)
+        for o in Organisation.objects.filter(is_active=True).order_by("name")
+    ]
+    active = Champion.objects.filter(status=Champion.Status.ACTIVE).values_list("organisation_id", "level")
+    return dosage.dosage(organisations, dosage.count_register(active), trained)
+
+
+def _role_of(level: str) -> str:
+    if level in dosage.EXPERT_LEVELS:
+        return "experts"
+    if level in dosage.COACH_LEVELS:
+        return "coaches"
+    return "practitioners"
+
+
+def by_place() -> list[dict[str, Any]]:
+    """Active champions per place (locality), by dosage role, with the hours a month they have agreed. A
+    champion covering a PCN or neighbourhood counts under its locality, once however many of its areas
+    they cover; champions with no places count under "Anywhere in the system"."""
+    parents = {
+        pk: (parent, kind, name)
+        for pk, parent, kind, name in Place.objects.values_list("pk", "parent_id", "kind", "name")
+    }
+
+    def locality(pk: int) -> str | None:
+        seen: set[int] = set()
+        current: int | None = pk
+        while current is not None and current not in seen:
+            seen.add(current)
+            parent, kind, name = parents[current]
+            if kind == Place.Kind.PLACE:
+                return str(name)
+            current = parent
+        return None
+
+    covered: dict[int, set[str]] = {}
+    for champion_id, place_id in Champion.places.through.objects.filter(
+        champion__status=Champion.Status.ACTIVE
+    ).values_list("champion_id", "place_id"):
+        name = locality(place_id)
+        covered.setdefault(champion_id, set()).update([name] if name else [])
+    anywhere = "Anywhere in the system"
+    rows: dict[str, dict[str, Any]] = {}
+    active = Champion.objects.filter(status=Champion.Status.ACTIVE).values_list(
+        "pk", "level", "hours_per_month"
+    )
+    for pk, level, hours in active:
+        for name in covered.get(pk) or {anywhere}:
+            row = rows.setdefault(
+                name, {"name": name, "experts": 0, "coaches": 0, "practitioners": 0, "hours": Decimal("0")}
+            )
+            row[_role_of(level)] += 1
+            row["hours"] += hours
+    return sorted(rows.values(), key=lambda r: (r["name"] == anywhere, r["name"]))
+
+
+def by_method() -> list[dict[str, Any]]:
+    """Active champions per method, by dosage role; methods nobody supports show as zero (the gaps)."""
+    rows: dict[str, dict[str, Any]] = {
+        m.value: {"name": m.label, "experts": 0, "coaches": 0, "practitioners": 0, "hours": Decimal("0")}
+        for m in Method
+    }
+    for methods, level, hours in Champion.objects.filter(status=Champion.Status.ACTIVE).values_list(
+        "methods", "level", "hours_per_month"
+    ):
+        for method in methods:
+            if method in rows:
+                rows[method][_role_of(level)] += 1
+                rows[method]["hours"] += hours
+    return sorted(rows.values(), key=lambda r: (r["experts"] + r["coaches"] + r["practitioners"], r["name"]))
+
+
+LEVEL_LABELS = dict(Level.choices)
+
+
+# --- Suggestions for a request (facilitation) ---------------------------------------------------------
+
+
+def suggest(
+    *,
+    methods: Iterable[str] = (),
+    topic_ids: Iterable[int] = (),
+    place: Place | None = None,
+    hours_per_month: Decimal = Decimal("0"),
+    period: capacity.Period,
+) -> list[capacity.Ranked]:
+    """Listed champions ranked for a request by method, topic and place match and by free capacity over
+    `period`, each with the reasons (`capacity.rank`). A place matches champions for it, for the areas
+    within it and for the places around it; champions with no places help anywhere."""
+    from champions.services import agreement_of
+    from community.selectors import related_place_ids
+
+    span = capacity.Period(capacity.Month.of(period.start).first_day, capacity.Month.of(period.end).last_day)
+    rows = listed().prefetch_related(
+        Prefetch(
+            "commitments",
+            queryset=ChampionCommitment.objects.filter(start__lte=span.end, end__gte=span.start),
+            to_attr="commitments_in_period",
+        )
+    )
+    place_ids = related_place_ids(place.pk) if place else frozenset()
+    method_labels = dict(Method.choices)
+    candidates = []
+    for c in rows:
+        places = {p.pk: p.name for p in c.places.all()}
+        commitments = [
+            capacity.Commitment(x.hours_per_month, capacity.Period(x.start, x.end))
+            for x in c.commitments_in_period  # type: ignore[attr-defined]
+        ]
+        candidates.append(
+            capacity.Candidate(
+                key=c.pk,
+                name=c.person.display_name,
+                methods=frozenset(c.methods),
+                topic_ids=frozenset(t.pk for t in c.topics.all()),
+                # A champion for anywhere covers every place asked for.
+                place_ids=frozenset(places) if places else place_ids,
+                free_hours=(free := capacity.availability(agreement_of(c), commitments, period)).free_hours,
+                free_until=free.until,
+                method_labels=method_labels,
+                topic_labels={t.pk: t.name for t in c.topics.all()},
+                place_labels=places or {p: "anywhere in the system" for p in place_ids},
+            )
+        )
+    need = capacity.Need(
+        methods=frozenset(methods),
+        topic_ids=frozenset(topic_ids),
+        place_ids=place_ids,
+        hours_per_month=hours_per_month,
+    )
+    return capacity.rank(need, candidates)

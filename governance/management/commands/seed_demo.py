@@ -1,0 +1,44 @@
+"""`python manage.py seed_demo`: fill the portal with the model system's demo data. Safe to run again.
+
+It lives in governance, the top app, because it seeds every app below it, in layer order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+import champions.demo
+import community.demo
+import facilitation.demo
+import governance.demo
+import projects.demo
+import projects.measurement.demo
+import training.demo
+
+SEEDERS = (
+    community.demo,
+    training.demo,
+    projects.demo,
+    projects.measurement.demo,
+    champions.demo,
+    facilitation.demo,
+    governance.demo,
+)
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo organisations, places, priorities, accounts and each app's demo data."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--quiet-accounts", action="store_true", help="Do not print the demo accounts.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write("Seeding demo data…")
+        for module in SEEDERS:
+            with transaction.atomic():
+                module.seed(self.stdout)
+        if not options["quiet_accounts"]:
+            call_command("show_demo_accounts", stdout=self.stdout)
