@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.permissions import is_admin, rule
+from core.roles import Role, has_role
 
 
 @rule("champion.view")
@@ -38,6 +39,5 @@ def override_capacity(user: Any, champion: Any = None) -> bool:
 
 @rule("champion.dosage")
 def see_dosage(user: Any, obj: Any = None) -> bool:
-    from core.roles import Role, has_role
 
     return has_role(user, Role.IMPROVEMENT_BOARD, Role.COMMUNITY_ADMIN)

@@ -26,7 +26,9 @@ from django.utils import timezone
 
 from champions import capacity, dosage
 from champions.models import Champion, ChampionCommitment, Level, Method
+from champions.services import agreement_of
 from community.models import Organisation, Place
+from community.selectors import related_place_ids
 from core.audit import audit_trail
 from core.permissions import can
 from training import selectors as training_selectors
@@ -221,8 +223,6 @@ def suggest(
     """Listed champions ranked for a request by method, topic and place match and by free capacity over
     `period`, each with the reasons (`capacity.rank`). A place matches champions for it, for the areas
     within it and for the places around it; champions with no places help anywhere."""
-    from champions.services import agreement_of
-    from community.selectors import related_place_ids
 
     span = capacity.Period(capacity.Month.of(period.start).first_day, capacity.Month.of(period.end).last_day)
     rows = listed().prefetch_related(

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Portal core"
 
     def ready(self) -> None:
+        # Imported here, not at the top: models may be imported only once the app registry is ready.
         from django.db.models.signals import post_migrate
 
         from core.signals import ensure_role_groups

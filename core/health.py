@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from core.models import WorkerHeartbeat
+
 
 def check_database() -> dict[str, Any]:
     try:
@@ -35,7 +37,6 @@ def check_redis(url: str | None = None, timeout: float = 1.0) -> dict[str, Any]:
 
 
 def check_workers(timeout: float = 1.0, redis_ok: bool = True) -> dict[str, Any]:
-    from core.models import WorkerHeartbeat
 
     result: dict[str, Any] = {"ok": False, "responding": []}
     if redis_ok:

@@ -12,6 +12,8 @@ from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import FormSubmission, IdempotencyKey, WorkerHeartbeat
+
 logger = logging.getLogger(__name__)
 
 QUEUE_UNAVAILABLE = "The task queue is unavailable (Redis or the worker is down). Try again later."
@@ -39,7 +41,6 @@ def enqueue(task: Any, *args: Any, on_failure: Callable[[], None] | None = None,
 
 @shared_task(name="core.heartbeat")
 def heartbeat() -> str:
-    from core.models import WorkerHeartbeat
 
     hostname = socket.gethostname()
     WorkerHeartbeat.objects.update_or_create(hostname=hostname, defaults={"seen_at": timezone.now()})
@@ -50,7 +51,6 @@ def heartbeat() -> str:
 def forget_form_tokens(days: int = 2) -> int:
     """One-time form tokens and API idempotency keys only need to outlive a retry: drop those older than
     `days`."""
-    from core.models import FormSubmission, IdempotencyKey
 
     cutoff = timezone.now() - datetime.timedelta(days=days)
     deleted, _ = FormSubmission.objects.filter(created_at__lt=cutoff).delete()

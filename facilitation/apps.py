@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.apps import AppConfig
 
 
@@ -8,6 +6,7 @@ class FacilitationConfig(AppConfig):
     verbose_name = "Facilitation requests and the prioritisation queue"
 
     def ready(self) -> None:
+        # Imported here, not at the top: models may be imported only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
 
         from facilitation import dashboard
@@ -15,14 +14,13 @@ class FacilitationConfig(AppConfig):
 
         dashboard.register()
         for model in (FacilitationRequest, Decision, Assignment):
-            post_save.connect(_changed, sender=model, dispatch_uid=f"facilitation-dashboard-{model.__name__}")
-            post_delete.connect(
-                _changed, sender=model, dispatch_uid=f"facilitation-dashboard-del-{model.__name__}"
+            post_save.connect(
+                dashboard.requests_changed,
+                sender=model,
+                dispatch_uid=f"facilitation-dashboard-{model.__name__}",
             )
-
-
-def _changed(sender: Any, **kwargs: Any) -> None:
-    """Queue one debounced rebuild of the facilitation dashboard, however many rows a change writes."""
-    from dashboards.triggers import data_changed
-
-    data_changed("facilitation.request")
+            post_delete.connect(
+                dashboard.requests_changed,
+                sender=model,
+                dispatch_uid=f"facilitation-dashboard-del-{model.__name__}",
+            )

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from community.selectors import place_and_descendant_ids
 from core.periods import dashboard_period
+from dashboards.registry import register as register_dashboard
+from dashboards.triggers import data_changed
 from facilitation import choices
 from facilitation.dashboard_figures import DecisionRow, RequestRow
 from facilitation.dashboard_figures import build as build_figures
@@ -68,7 +70,6 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def register() -> None:
-    from dashboards.registry import register as register_dashboard
 
     register_dashboard(
         "facilitation",
@@ -80,3 +81,8 @@ def register() -> None:
         order=40,
         public_summary=False,
     )
+
+
+def requests_changed(sender: Any, **kwargs: Any) -> None:
+    """Queue one debounced rebuild of the facilitation dashboard, however many rows a change writes."""
+    data_changed("facilitation.request")

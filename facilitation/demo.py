@@ -14,10 +14,13 @@ from typing import TextIO
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from champions import capacity
+from champions.services import CapacityRefused, commitment_create
 from community.models import Organisation, Place, SystemPriority, User
 from core.roles import GROUP_NAMES, Role
 from facilitation import scoring
 from facilitation.models import (
+    Assignment,
     CriterionScore,
     Decision,
     FacilitationRequest,
@@ -25,6 +28,7 @@ from facilitation.models import (
     ScoreSheet,
     Transition,
 )
+from facilitation.selectors import listed_champion, suggestions
 from facilitation.services import framework_ensure_default
 from facilitation.status import Status
 from projects.models import Project
@@ -528,10 +532,6 @@ FACILITATOR_HOURS = {
 def _assign_facilitators(admin: User | None) -> int:
     """Give each model assignment in progress the best-matched champion with time, through the register's
     capacity seam (no email: demo champions cannot sign in). Left alone when already assigned."""
-    from champions import capacity
-    from champions.services import CapacityRefused, commitment_create
-    from facilitation.models import Assignment
-    from facilitation.selectors import listed_champion, suggestions
 
     count = 0
     today = timezone.localdate()

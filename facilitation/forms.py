@@ -11,11 +11,11 @@ from community import selectors as community_selectors
 from core.widgets import DateField
 from facilitation import choices
 from facilitation.models import Criterion
+from facilitation.selectors import related_project_choices
 from facilitation.services import SUBMIT_MESSAGES
 
 
 def selectors_related_projects() -> Any:
-    from facilitation.selectors import related_project_choices
 
     return related_project_choices()
 

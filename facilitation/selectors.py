@@ -37,6 +37,7 @@ from facilitation.permissions import is_admin, is_decider
 from facilitation.scoring import may_see_others_scores
 from facilitation.status import OPEN, TRIAGE, Status
 from projects.models import Project
+from projects.overlap import similar_projects
 
 
 def _base() -> QuerySet[FacilitationRequest]:
@@ -396,7 +397,6 @@ def related_project_choices() -> QuerySet[Project]:
 
 def similar_projects_for(request: FacilitationRequest) -> list[dict[str, Any]]:
     """Registered projects like this request, from the register's own overlap detection."""
-    from projects.overlap import similar_projects
 
     found = similar_projects(
         title=request.title,

@@ -24,6 +24,7 @@ from core.notify import notify
 from core.permissions import can, require
 from core.versioning import claim_version
 from facilitation import choices, scoring, signals
+from facilitation.framework_defaults import DEFAULT_CRITERIA
 from facilitation.models import (
     Assignment,
     Criterion,
@@ -330,7 +331,6 @@ def current_version() -> FrameworkVersion | None:
 
 def framework_ensure_default() -> FrameworkVersion:
     """The current version, creating version 1 from the default criteria when there is none."""
-    from facilitation.framework_defaults import DEFAULT_CRITERIA
 
     version = current_version()
     if version is None:

@@ -6,6 +6,7 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Governance: dashboards, delivery plan and board reports"
 
     def ready(self) -> None:
+        # Imported here, not at the top: models may be imported only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
 
         from champions.models import Champion, ChampionCommitment

@@ -6,9 +6,12 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from community.models import User
+from governance import maturity
 from governance.models import (
     Assessment,
     AssessmentAnswer,
+    AssessmentComponent,
     BoardPack,
     DeliveryAction,
     GovernanceBody,
@@ -80,7 +83,6 @@ def board_pack(pk: int) -> BoardPack | None:
 
 
 def people() -> QuerySet[Any]:
-    from community.models import User
 
     return (
         User.objects.filter(is_active=True).select_related("organisation").order_by("first_name", "last_name")
@@ -89,7 +91,6 @@ def people() -> QuerySet[Any]:
 
 def component_scores(assessment: Assessment) -> dict[str, float]:
     """Each component's score in an assessment whose answers are prefetched with their components."""
-    from governance import maturity
 
     by_component: dict[str, list[int]] = {}
     for answer in assessment.answers.all():
@@ -98,7 +99,6 @@ def component_scores(assessment: Assessment) -> dict[str, float]:
 
 
 def components() -> QuerySet[Any]:
-    from governance.models import AssessmentComponent
 
     return AssessmentComponent.objects.prefetch_related("questions").order_by("order")
 

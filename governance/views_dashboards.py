@@ -20,6 +20,7 @@ from dashboards import services as dashboard_services
 from dashboards.models import DashboardSnapshot
 from governance import selectors
 from governance.forms import DashboardFilterForm
+from governance.plan import rag_counts
 
 
 def stale_after() -> datetime.timedelta:
@@ -112,7 +113,6 @@ def chart_csv(request: HttpRequest, key: str, chart: str) -> HttpResponse:
 
 def summary(request: HttpRequest) -> HttpResponse:
     """What every member of staff may see: headline figures of the public dashboards and the plan's RAG."""
-    from governance.plan import rag_counts
 
     public = [d for d in registry.all_dashboards() if d.public_summary]
     stored = dashboard_selectors.snapshots("", [d.key for d in public])

@@ -6,6 +6,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = "Projects: the improvement project register and measurement"
 
     def ready(self) -> None:
+        # Imported here, not at the top: models may be imported only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
 
         from dashboards.registry import register

@@ -15,8 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from community.selectors import place_and_descendant_ids
 from core.periods import dashboard_period
 from dashboards.shape import count_chart
+from dashboards.triggers import data_changed
+from projects.measurement.models import Measure
+from projects.models import PROGRESS_SCORES, Project, Status
 
 SOURCES = ("projects.project", "projects.measure")
 CLOSED = frozenset({"completed", "stopped"})
@@ -145,10 +149,6 @@ def figures(
 def build(params: dict[str, Any]) -> dict[str, Any]:
     from django.utils import timezone
 
-    from community.selectors import place_and_descendant_ids
-    from projects.measurement.models import Measure
-    from projects.models import PROGRESS_SCORES, Project, Status
-
     chosen = Project.objects.filter(published_at__isnull=False)
     if "organisation" in params:
         chosen = chosen.filter(organisations=params["organisation"])
@@ -198,12 +198,10 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def changed(sender: Any = None, **kwargs: Any) -> None:
-    from dashboards.triggers import data_changed
 
     data_changed("projects.project")
 
 
 def measures_changed() -> None:
-    from dashboards.triggers import data_changed
 
     data_changed("projects.measure")

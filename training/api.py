@@ -19,6 +19,8 @@ from rest_framework.response import Response
 
 from core.access import SIGNED_IN
 from training import selectors, services
+from training.import_rows import lookups_for
+from training.importing import lookup_key
 from training.ladder import LEVEL_LABELS, Level, Status
 from training.models import Cohort, Programme, Provider, TrainingRecord
 
@@ -166,7 +168,7 @@ class RecordViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             return saved
         record = get_object_or_404(
             self.get_queryset(), trainee__email=data["email"].strip().lower(), programme__provider=provider,
-            programme__in=[services.lookups_for(provider).programmes[services.lookup_key(data["programme"])]],
+            programme__in=[lookups_for(provider).programmes[lookup_key(data["programme"])]],
         )  # fmt: skip
         return Response(RecordSerializer(record).data, status=status.HTTP_201_CREATED)
 

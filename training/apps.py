@@ -6,6 +6,7 @@ class TrainingConfig(AppConfig):
     verbose_name = "Training records and signposting"
 
     def ready(self) -> None:
+        # Imported here, not at the top: models may be imported only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
 
         from dashboards.registry import register

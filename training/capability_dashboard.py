@@ -14,7 +14,9 @@ from typing import Any
 
 import pandas as pd
 
+from community.models import Organisation
 from core.periods import dashboard_period, financial_year
+from dashboards.triggers import data_changed
 from training import figures as training_figures
 from training.ladder import LEVEL_LABELS, Level
 
@@ -128,8 +130,6 @@ def figures(
 def build(params: dict[str, Any]) -> dict[str, Any]:
     from django.utils import timezone
 
-    from community.models import Organisation
-
     today = timezone.localdate()
     bounds = dashboard_period(params["period"], today) if "period" in params else None
     start, end = bounds or financial_year(today)
@@ -162,12 +162,10 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
 
 def records_changed() -> None:
     """Training records were written (once per import, booking or register update)."""
-    from dashboards.triggers import data_changed
 
     data_changed(RECORDS)
 
 
 def targets_changed(sender: Any = None, **kwargs: Any) -> None:
-    from dashboards.triggers import data_changed
 
     data_changed(TARGETS)

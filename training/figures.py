@@ -30,6 +30,7 @@ import pandas as pd
 
 from core.periods import FIGURES_PERIODS, financial_year
 from training.ladder import FINISHED, LEVEL_BY_RANK, LEVEL_RANKS, Level
+from training.models import ImproverTarget, TrainingRecord
 
 COLUMNS = [
     "person",
@@ -187,7 +188,6 @@ def count_competent_improvers(
 
 def load_rows(**filters: Any) -> pd.DataFrame:
     """Every training record (optionally filtered with ORM lookups) as the plain table above."""
-    from training.models import TrainingRecord
 
     values = TrainingRecord.objects.filter(**filters).values_list(
         "trainee_id",
@@ -225,7 +225,6 @@ def people_by_highest_level(
 
 def improver_targets(start: datetime.date, end: datetime.date) -> dict[int | None, int]:
     """The targets set for exactly this period, by organisation (None: the system)."""
-    from training.models import ImproverTarget
 
     return {
         organisation: count

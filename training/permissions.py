@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.permissions import is_admin, rule
+from training.models import FacultyAdmin
 
 
 def administered_provider_ids(user: Any) -> frozenset[int]:
@@ -19,7 +20,6 @@ def administered_provider_ids(user: Any) -> frozenset[int]:
     cached = getattr(user, "_faculty_provider_ids", None)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    from training.models import FacultyAdmin
 
     ids = frozenset(FacultyAdmin.objects.filter(user=user).values_list("provider_id", flat=True))
     user._faculty_provider_ids = ids

@@ -6,12 +6,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from community.demo import describe_accounts
+
 
 class Command(BaseCommand):
     help = "List the demo accounts, one per role."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from community.demo import describe_accounts
 
         self.stdout.write("Demo accounts (sign in with the email address):")
         for role, email, password in describe_accounts():
