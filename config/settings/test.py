@@ -11,8 +11,11 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 DATABASE_URL, REDIS_URL = service_urls()
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}
-# A Redis database of its own, so tests never see a developer's queued tasks.
-TEST_REDIS_URL = REDIS_URL.rsplit("/", 1)[0] + "/" + env.str("TEST_REDIS_DB", default="9")
+# A Redis database of its own, so tests never see a developer's queued tasks; and one per parallel test
+# process (pytest-xdist's gw0, gw1, ...), so that one process's marks and counts never meet another's.
+_WORKER = int(env.str("PYTEST_XDIST_WORKER", default="gw0").removeprefix("gw") or 0)
+TEST_REDIS_DB = env.int("TEST_REDIS_DB", default=9) + _WORKER
+TEST_REDIS_URL = REDIS_URL.rsplit("/", 1)[0] + f"/{TEST_REDIS_DB}"
 CELERY_BROKER_URL = TEST_REDIS_URL
 CELERY_RESULT_BACKEND = TEST_REDIS_URL
 # Shared by every process: sign-in rate limits count across all web workers (core.cache).
