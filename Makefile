@@ -9,8 +9,12 @@ INSTALLED := $(VENV)/.installed
 run: install
 	$(PY) -m devservices.run
 
+# Two test processes (pytest-xdist), each with its own test database and Redis database; TEST_PROCESSES=0
+# runs in one process.
+TEST_PROCESSES ?= 2
+
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 # The API against its OpenAPI schema as each role (schemathesis); FUZZ_EXAMPLES cases per operation.
 fuzz: install
