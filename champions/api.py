@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
@@ -21,7 +20,7 @@ from champions.models import Champion, Level, Method
 from community.models import Organisation, Place, SystemPriority, User
 from core.access import BOARD, SIGNED_IN
 from core.api import VersionETagMixin, expected_version
-from core.permissions import can
+from core.permissions import can, require
 
 
 class ChampionSerializer(serializers.ModelSerializer):
@@ -192,16 +191,12 @@ class ChampionViewSet(
     def filter_queryset(self, queryset):  # type: ignore[no-untyped-def]
         return queryset  # filtering is done in get_queryset with the directory's own filter set
 
-    def _require_admin(self) -> None:
-        if not self._is_admin():
-            raise PermissionDenied
-
     def _output(self, champion: Champion, status: int) -> Response:
         fresh = selectors.register(self.request.user).get(pk=champion.pk)
         return Response(ChampionAdminSerializer(fresh).data, status=status)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        self._require_admin()
+        require(self.request.user, "champion.manage")
         data = ChampionWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -229,7 +224,7 @@ class ChampionViewSet(
         return self._output(champion, 201)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        self._require_admin()
+        require(self.request.user, "champion.manage")
         champion = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
         data = ChampionWriteSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)

@@ -77,11 +77,6 @@ def _admin_emails() -> list[str]:
     )
 
 
-def _require_admin(actor: Any) -> None:
-    if not can(actor, "champion.manage"):
-        raise PermissionDenied("Only community admins may manage the champion register.")
-
-
 # --- Capacity ---------------------------------------------------------------------------------------
 
 
@@ -357,7 +352,7 @@ def champion_update(
 ) -> Champion:
     """An admin edits an entry's details or capacity. Lowering the agreed capacity below what is already
     committed needs an override with a reason. `expected_version` is the version the admin opened."""
-    _require_admin(actor)
+    require(actor, "champion.manage")
     unknown = set(values) - set(DETAIL_FIELDS)
     if unknown:
         raise TypeError(f"Unknown champion fields: {sorted(unknown)}")
@@ -389,7 +384,7 @@ def champion_update(
 @transaction.atomic
 def champion_set_status(*, champion: Champion, actor: Any, status: str, reason: str = "") -> Champion:
     """Approve, pause, resume, retire or reinstate an entry; pausing, retiring, reinstating need a reason."""
-    _require_admin(actor)
+    require(actor, "champion.manage")
     champion = Champion.objects.select_for_update().get(pk=champion.pk)
     allowed = TRANSITIONS.get(champion.status, {})
     if status not in allowed:
