@@ -41,15 +41,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "project",
-            "name",
-            "kind",
-            "unit",
-            "definition",
-            "improvement",
-            "target",
-            "frequency",
-            "chart_type",
-            "screen_moving_ranges",
+            *services.MEASURE_FIELDS,
             "variation",
             "assurance",
             "latest_period",
@@ -81,16 +73,7 @@ class PDSACycleSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "project",
-            "change_idea",
-            "title",
-            "plan",
-            "prediction",
-            "do",
-            "study",
-            "act",
-            "act_notes",
-            "start_date",
-            "end_date",
+            *services.CYCLE_FIELDS,
         ]
         read_only_fields = ["id"]
 

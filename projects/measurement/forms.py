@@ -14,6 +14,7 @@ from core.widgets import DateField
 
 from . import rows as row_rules
 from .models import Measure, PDSACycle
+from .services import MEASURE_FIELDS
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -29,17 +30,7 @@ class MeasureForm(forms.ModelForm):
 
     class Meta:
         model = Measure
-        fields = [
-            "name",
-            "kind",
-            "unit",
-            "definition",
-            "improvement",
-            "target",
-            "frequency",
-            "chart_type",
-            "screen_moving_ranges",
-        ]
+        fields = list(MEASURE_FIELDS)
         widgets = {
             "kind": forms.RadioSelect,
             "improvement": forms.RadioSelect,
