@@ -87,11 +87,20 @@ class Period:
         month = Month.of(day)
         return cls(month.first_day, month.last_day)
 
+    def whole_months(self) -> Period:
+        """From the first day of its first month to the last day of its last: commitments touching those
+        months count in them."""
+        return Period(Month.of(self.start).first_day, Month.of(self.end).last_day)
+
 
 @dataclass(frozen=True)
 class Commitment:
     hours_per_month: Decimal
     period: Period
+
+    @classmethod
+    def of(cls, hours_per_month: Decimal, start: datetime.date, end: datetime.date) -> Commitment:
+        return cls(hours_per_month, Period(start, end))
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,15 @@ class Agreement:
         if self.period is None or not self.period.touches(month):
             return ZERO
         return self.hours_per_month
+
+    @classmethod
+    def of(
+        cls, hours_per_month: Decimal | None, start: datetime.date | None, end: datetime.date | None
+    ) -> Agreement:
+        """The register's fields: no hours is no agreement; an open start or end is open-ended."""
+        if not hours_per_month:
+            return cls(ZERO, None)
+        return cls(hours_per_month, Period(start or datetime.date.min, end or datetime.date.max))
 
 
 def committed_in(month: Month, commitments: Iterable[Commitment]) -> Decimal:

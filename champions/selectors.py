@@ -224,7 +224,7 @@ def suggest(
     `period`, each with the reasons (`capacity.rank`). A place matches champions for it, for the areas
     within it and for the places around it; champions with no places help anywhere."""
 
-    span = capacity.Period(capacity.Month.of(period.start).first_day, capacity.Month.of(period.end).last_day)
+    span = period.whole_months()
     rows = listed().prefetch_related(
         Prefetch(
             "commitments",
@@ -238,7 +238,7 @@ def suggest(
     for c in rows:
         places = {p.pk: p.name for p in c.places.all()}
         commitments = [
-            capacity.Commitment(x.hours_per_month, capacity.Period(x.start, x.end))
+            capacity.Commitment.of(x.hours_per_month, x.start, x.end)
             for x in c.commitments_in_period  # type: ignore[attr-defined]
         ]
         candidates.append(

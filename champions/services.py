@@ -81,12 +81,7 @@ def _admin_emails() -> list[str]:
 
 
 def agreement_of(champion: Champion) -> capacity.Agreement:
-    if not champion.hours_per_month:
-        return capacity.Agreement(Decimal("0"), None)
-    period = capacity.Period(
-        champion.capacity_start or datetime.date.min, champion.capacity_end or datetime.date.max
-    )
-    return capacity.Agreement(champion.hours_per_month, period)
+    return capacity.Agreement.of(champion.hours_per_month, champion.capacity_start, champion.capacity_end)
 
 
 def commitments_of(
@@ -96,19 +91,16 @@ def commitments_of(
     if exclude is not None:
         rows = rows.exclude(pk=exclude.pk)
     return [
-        capacity.Commitment(c.hours_per_month, capacity.Period(c.start, c.end))
+        capacity.Commitment.of(c.hours_per_month, c.start, c.end)
         for c in rows.only("hours_per_month", "start", "end")
     ]
 
 
-def _month_span(period: capacity.Period) -> capacity.Period:
-    """Whole months around `period`: commitments touching those months count in them."""
-    return capacity.Period(capacity.Month.of(period.start).first_day, capacity.Month.of(period.end).last_day)
-
-
 def free_capacity(champion: Champion, period: capacity.Period) -> Decimal:
     """Hours a month the champion can still take on for the whole of `period` (never below zero)."""
-    return capacity.free_hours(agreement_of(champion), commitments_of(champion, _month_span(period)), period)
+    return capacity.free_hours(
+        agreement_of(champion), commitments_of(champion, period.whole_months()), period
+    )
 
 
 def check_commitment(
@@ -139,7 +131,7 @@ def check_commitment(
     period = capacity.Period(start, end)
     return capacity.check_commitment(
         agreement_of(champion),
-        commitments_of(champion, _month_span(period)),
+        commitments_of(champion, period.whole_months()),
         capacity.Commitment(Decimal(hours_per_month), period),
         override_reason=reason or None,
     )
@@ -216,7 +208,7 @@ def _over_committed_after_edit(champion: Champion) -> capacity.MonthFigures | No
     future = champion.commitments.filter(end__gte=timezone.localdate()).only(
         "hours_per_month", "start", "end"
     )
-    commitments = [capacity.Commitment(c.hours_per_month, capacity.Period(c.start, c.end)) for c in future]
+    commitments = [capacity.Commitment.of(c.hours_per_month, c.start, c.end) for c in future]
     if not commitments:
         return None
     start = max(capacity.Month.of(timezone.localdate()).first_day, min(c.period.start for c in commitments))

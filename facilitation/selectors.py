@@ -331,7 +331,7 @@ def matching_capacity(
     if not rows:
         return {}
     period = period or default_period()
-    span = capacity.Period(capacity.Month.of(period.start).first_day, capacity.Month.of(period.end).last_day)
+    span = period.whole_months()
     champions = list(
         champion_selectors.listed().prefetch_related(
             Prefetch(
@@ -345,7 +345,7 @@ def matching_capacity(
     prepared = []
     for c in champions:
         commitments = [
-            capacity.Commitment(x.hours_per_month, capacity.Period(x.start, x.end))
+            capacity.Commitment.of(x.hours_per_month, x.start, x.end)
             for x in c.commitments_in_period  # type: ignore[attr-defined]
         ]
         prepared.append(

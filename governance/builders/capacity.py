@@ -236,21 +236,12 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
         champion__in=champions, start__lte=last.last_day, end__gte=first.first_day
     ).values_list("champion_id", "hours_per_month", "start", "end")
     for champion_id, hours_per_month, start, end in rows:
-        commitments.setdefault(champion_id, []).append(
-            capacity.Commitment(hours_per_month, capacity.Period(start, end))
-        )
+        commitments.setdefault(champion_id, []).append(capacity.Commitment.of(hours_per_month, start, end))
     hours = []
     for pk, org, per_month, agreed_from, agreed_until in champions.values_list(
         "pk", "organisation_id", "hours_per_month", "capacity_start", "capacity_end"
     ):
-        agreement = (
-            capacity.Agreement(
-                per_month,
-                capacity.Period(agreed_from or datetime.date.min, agreed_until or datetime.date.max),
-            )
-            if per_month
-            else capacity.Agreement(capacity.ZERO, None)
-        )
+        agreement = capacity.Agreement.of(per_month, agreed_from, agreed_until)
         hours.append(Hours(org, agreement, tuple(commitments.get(pk, ()))))
     by_organisation, whole_system = accepted_requests_by_organisation()
     if "organisation" in params:
