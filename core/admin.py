@@ -1,22 +1,16 @@
 from django.contrib import admin
 
-from core.admin_audit import AuditedAdminMixin, AuditedModelAdmin
+from core.admin_audit import AuditedAdminMixin, AuditedModelAdmin, ReadOnlyModelAdmin
 from core.models import AuditEntry, WorkerHeartbeat
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(AuditedModelAdmin):
+class AuditEntryAdmin(ReadOnlyModelAdmin):
     list_display = ["at", "actor", "action", "content_type", "object_repr"]
     list_filter = ["action", "content_type"]
     search_fields = ["object_repr", "message", "actor__email"]
     list_select_related = ["actor", "content_type"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False

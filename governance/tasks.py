@@ -7,7 +7,6 @@ from celery import shared_task
 
 from dashboards.rebuilds import rebuilds_sweep_abandoned
 from governance import board_pack
-from governance.board_pack import PACK_TIME_LIMIT
 
 
 # Late acknowledgement (settings) hands a task back when its worker is lost; each job's claim is a lease
@@ -15,8 +14,8 @@ from governance.board_pack import PACK_TIME_LIMIT
 @shared_task(
     name="governance.build_board_pack",
     reject_on_worker_lost=True,
-    soft_time_limit=PACK_TIME_LIMIT - 60,
-    time_limit=PACK_TIME_LIMIT,
+    soft_time_limit=board_pack.PACK_TIME_LIMIT - 60,
+    time_limit=board_pack.PACK_TIME_LIMIT,
 )
 def build_board_pack(pack_id: int) -> str:
     return board_pack.build(pack_id)
