@@ -11,8 +11,10 @@ from core.roles import GROUP_NAMES, Role
 # Community admins manage the data of these apps in the admin; other roles get no model permissions.
 ADMIN_MANAGED_APPS = [
     "community",
+    "dashboards",
     "projects",
     "training",
+    "champions",
     "facilitation",
     "governance",
     "core",

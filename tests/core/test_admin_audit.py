@@ -137,3 +137,26 @@ def test_a_project_edited_in_the_admin_site_moves_its_version_on(admin_user, cli
     project.refresh_from_db()
     assert project.version == 2
     assert audit_trail(project).get().changes["title"]["to"] == "Falls prevention on ward 3"
+
+
+PORTAL_APPS = {
+    "core",
+    "community",
+    "dashboards",
+    "projects",
+    "training",
+    "champions",
+    "facilitation",
+    "governance",
+}
+
+
+def test_community_admins_can_open_every_portal_model_in_the_admin_site(admin_user, client_for):
+    client = client_for(admin_user)
+    refused = []
+    for model in admin.site._registry:
+        if model._meta.app_label in PORTAL_APPS:
+            url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+            if client.get(url).status_code != 200:
+                refused.append(model._meta.label)
+    assert refused == []
