@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test fuzz install lint typecheck check services stop-services worker beat bench clean
+.PHONY: run test fuzz install lint typecheck check services stop-services worker beat bench bench-scale clean
 
 run: install
 	$(PY) -m devservices.run
@@ -51,6 +51,12 @@ beat: install
 
 bench: install
 	$(PY) -m benchmarks
+
+# The portal at national size (SIZE=small for a tenth): seeds a separate database once, serves it with gunicorn
+# and drives it with 8 and 32 concurrent clients; prints the table and writes benchmarks/results/<size>.json.
+SIZE ?= national
+bench-scale: install
+	$(PY) -m benchmarks.scale $(if $(filter small,$(SIZE)),--small,) $(BENCH_ARGS)
 
 clean:
 	-$(PY) -m devservices stop
