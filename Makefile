@@ -14,7 +14,7 @@ run: install
 TEST_PROCESSES ?= 2
 
 test: install
-	$(PY) -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist worksteal $(PYTEST_ARGS)
 
 # The API against its OpenAPI schema as each role (schemathesis); FUZZ_EXAMPLES cases per operation.
 fuzz: install

@@ -24,7 +24,8 @@ from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from django.utils import timezone
 
-from champions import capacity, dosage
+from champions import capacity, dosage, shortlist
+from champions.capacity import Month
 from champions.models import Champion, ChampionCommitment, Level, Method
 from champions.services import agreement_of
 from community.models import Organisation, Place
@@ -72,11 +73,14 @@ def with_free_now(queryset: QuerySet[Champion], today: datetime.date | None = No
     )
 
 
+def _listed_filter() -> Q:
+    """Listed: active, consenting to be listed, and still holding an active account."""
+    return Q(status=Champion.Status.ACTIVE, consent_to_list=True, person__is_active=True)
+
+
 def listed() -> QuerySet[Champion]:
     """Champions staff may see: active, consenting to be listed, and still holding an active account."""
-    return with_free_now(
-        _base().filter(status=Champion.Status.ACTIVE, consent_to_list=True, person__is_active=True)
-    )
+    return with_free_now(_base().filter(_listed_filter()))
 
 
 def directory(user: Any) -> QuerySet[Champion]:
@@ -212,6 +216,73 @@ LEVEL_LABELS = dict(Level.choices)
 # --- Suggestions for a request (facilitation) ---------------------------------------------------------
 
 
+# How many of the best-matching champions each request's ranking looks at (`champions.shortlist`).
+SHORTLIST = 50
+
+
+def suggest_many(
+    needs: dict[int, capacity.Need], period: capacity.Period
+) -> dict[int, list[capacity.Ranked]]:
+    """For each keyed need, the listed champions ranked for it (`capacity.rank`, best first, with reasons),
+    from the shortlist of its best matches. A need's `place_ids` should already hold the places around its
+    place (`related_place_ids`); champions with no places help anywhere. A fixed number of queries
+    whatever the number of needs or champions."""
+    if not needs:
+        return {}
+    today = timezone.localdate()
+    found = shortlist.features(
+        with_free_now(Champion.objects.filter(_listed_filter()), today), Month.of(today)
+    )
+    shortlisted = {key: shortlist.shortlist(found, need, SHORTLIST) for key, need in needs.items()}
+    span = period.whole_months()
+    champions = {
+        c.pk: c
+        for c in _base()
+        .filter(_listed_filter(), pk__in={pk for pks in shortlisted.values() for pk in pks})
+        .prefetch_related(
+            Prefetch(
+                "commitments",
+                queryset=ChampionCommitment.objects.filter(start__lte=span.end, end__gte=span.start),
+                to_attr="commitments_in_period",
+            )
+        )
+    }
+    method_labels = dict(Method.choices)
+    free = {
+        pk: capacity.availability(
+            agreement_of(c),
+            [
+                capacity.Commitment.of(x.hours_per_month, x.start, x.end)
+                for x in c.commitments_in_period  # type: ignore[attr-defined]
+            ],
+            period,
+        )
+        for pk, c in champions.items()
+    }
+    result = {}
+    for key, need in needs.items():
+        candidates = []
+        for c in (champions[pk] for pk in shortlisted[key] if pk in champions):
+            places = {p.pk: p.name for p in c.places.all()}
+            candidates.append(
+                capacity.Candidate(
+                    key=c.pk,
+                    name=c.person.display_name,
+                    methods=frozenset(c.methods),
+                    topic_ids=frozenset(t.pk for t in c.topics.all()),
+                    # A champion for anywhere covers every place asked for.
+                    place_ids=frozenset(places) if places else need.place_ids,
+                    free_hours=free[c.pk].free_hours,
+                    free_until=free[c.pk].until,
+                    method_labels=method_labels,
+                    topic_labels={t.pk: t.name for t in c.topics.all()},
+                    place_labels=places or {p: "anywhere in the system" for p in need.place_ids},
+                )
+            )
+        result[key] = capacity.rank(need, candidates)
+    return result
+
+
 def suggest(
     *,
     methods: Iterable[str] = (),
@@ -223,43 +294,10 @@ def suggest(
     """Listed champions ranked for a request by method, topic and place match and by free capacity over
     `period`, each with the reasons (`capacity.rank`). A place matches champions for it, for the areas
     within it and for the places around it; champions with no places help anywhere."""
-
-    span = period.whole_months()
-    rows = listed().prefetch_related(
-        Prefetch(
-            "commitments",
-            queryset=ChampionCommitment.objects.filter(start__lte=span.end, end__gte=span.start),
-            to_attr="commitments_in_period",
-        )
-    )
-    place_ids = related_place_ids(place.pk) if place else frozenset()
-    method_labels = dict(Method.choices)
-    candidates = []
-    for c in rows:
-        places = {p.pk: p.name for p in c.places.all()}
-        commitments = [
-            capacity.Commitment.of(x.hours_per_month, x.start, x.end)
-            for x in c.commitments_in_period  # type: ignore[attr-defined]
-        ]
-        candidates.append(
-            capacity.Candidate(
-                key=c.pk,
-                name=c.person.display_name,
-                methods=frozenset(c.methods),
-                topic_ids=frozenset(t.pk for t in c.topics.all()),
-                # A champion for anywhere covers every place asked for.
-                place_ids=frozenset(places) if places else place_ids,
-                free_hours=(free := capacity.availability(agreement_of(c), commitments, period)).free_hours,
-                free_until=free.until,
-                method_labels=method_labels,
-                topic_labels={t.pk: t.name for t in c.topics.all()},
-                place_labels=places or {p: "anywhere in the system" for p in place_ids},
-            )
-        )
     need = capacity.Need(
         methods=frozenset(methods),
         topic_ids=frozenset(topic_ids),
-        place_ids=place_ids,
+        place_ids=related_place_ids(place.pk) if place else frozenset(),
         hours_per_month=hours_per_month,
     )
-    return capacity.rank(need, candidates)
+    return suggest_many({0: need}, period)[0]

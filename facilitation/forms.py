@@ -205,7 +205,14 @@ class MeetingForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    champion = forms.ChoiceField(label="Champion", help_text="Suggested champions first, best match first.")
+    champion = forms.ChoiceField(
+        label="Champion", required=False, help_text="The best matches first, with their free hours."
+    )
+    other_email = forms.EmailField(
+        label="Or another listed champion, by email",
+        required=False,
+        help_text="For a champion not among the suggestions (the champion directory shows their email).",
+    )
     hours_per_month = forms.DecimalField(
         label="Hours per month",
         min_value=Decimal("0.5"),
@@ -234,4 +241,6 @@ class AssignForm(forms.Form):
         data = super().clean() or {}
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", "The end must be on or after the start")
+        if "champion" in data and not data.get("champion") and not data.get("other_email"):
+            self.add_error("champion", "Choose a champion, or give another listed champion's email")
         return data

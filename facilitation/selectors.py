@@ -15,8 +15,7 @@ from django.utils import timezone
 
 from champions import capacity
 from champions import selectors as champion_selectors
-from champions import services as champion_services
-from champions.models import Champion, ChampionCommitment, Method
+from champions.models import Champion, Method
 from community import selectors as community_selectors
 from community.models import User
 from core.audit import audit_trail
@@ -325,66 +324,26 @@ class FreeCapacity:
 def matching_capacity(
     rows: list[FacilitationRequest], period: capacity.Period | None = None, limit: int = 3
 ) -> dict[int, list[FreeCapacity]]:
-    """For each request, the matching champions with free time over `period`, best first.
-
-    Reads the register once for all requests (the register's own `suggest` reads it per request)."""
-    if not rows:
-        return {}
-    period = period or default_period()
-    span = period.whole_months()
-    champions = list(
-        champion_selectors.listed().prefetch_related(
-            Prefetch(
-                "commitments",
-                queryset=ChampionCommitment.objects.filter(start__lte=span.end, end__gte=span.start),
-                to_attr="commitments_in_period",
-            )
-        )
-    )
-    parents = community_selectors.place_parents()
-    prepared = []
-    for c in champions:
-        commitments = [
-            capacity.Commitment.of(x.hours_per_month, x.start, x.end)
-            for x in c.commitments_in_period  # type: ignore[attr-defined]
-        ]
-        prepared.append(
-            (
-                c,
-                {p.pk: p.name for p in c.places.all()},
-                {t.pk: t.name for t in c.topics.all()},
-                capacity.availability(champion_services.agreement_of(c), commitments, period),
-            )
-        )
-    result: dict[int, list[FreeCapacity]] = {}
-    for request in rows:
-        place_ids = related_places(request.place_id, parents)
-        need = capacity.Need(
+    """For each request, the matching champions with free time over `period`, best first (the register's
+    ranking, asked once for all the requests)."""
+    parents = community_selectors.place_parents() if rows else {}
+    needs = {
+        request.pk: capacity.Need(
             methods=methods_for(request.support_wanted, request.support_level),
             topic_ids=frozenset([request.system_priority_id]) if request.system_priority_id else frozenset(),
-            place_ids=place_ids,
+            place_ids=related_places(request.place_id, parents),
         )
-        candidates = [
-            capacity.Candidate(
-                key=c.pk,
-                name=c.person.display_name,
-                methods=frozenset(c.methods),
-                topic_ids=frozenset(topics),
-                place_ids=frozenset(places) if places else place_ids,
-                free_hours=free.free_hours,
-                free_until=free.until,
-                method_labels=METHOD_LABELS,
-                topic_labels=topics,
-                place_labels=places or {p: "anywhere in the system" for p in place_ids},
-            )
-            for c, places, topics, free in prepared
-        ]
-        ranked = [r for r in capacity.rank(need, candidates) if r.has_time][:limit]
-        result[request.pk] = [
+        for request in rows
+    }
+    ranked = champion_selectors.suggest_many(needs, period or default_period())
+    return {
+        key: [
             FreeCapacity(r.candidate.name, r.candidate.free_hours, r.reasons, r.candidate.free_until)
-            for r in ranked
-        ]
-    return result
+            for r in found
+            if r.has_time
+        ][:limit]
+        for key, found in ranked.items()
+    }
 
 
 # --- the project register ------------------------------------------------------------------------------
@@ -412,20 +371,31 @@ def similar_projects_for(request: FacilitationRequest) -> list[dict[str, Any]]:
     ]
 
 
+OTHER_CHAMPIONS_SHOWN = 200
+
+
 def champion_choices(ranked: list[capacity.Ranked]) -> list[tuple[str, str]]:
-    """Choices for the assignment form: the suggested champions in rank order, then every other listed one."""
+    """Choices for the assignment form: the suggested champions in rank order, then other listed ones by
+    name, up to OTHER_CHAMPIONS_SHOWN (a register may hold tens of thousands: the form also takes any listed
+    champion by email)."""
     choices = [
         (str(r.candidate.key), f"{r.candidate.name} ({r.candidate.free_hours:f} hours a month free)")
         for r in ranked
     ]
     suggested = {r.candidate.key for r in ranked}
     others = champion_selectors.listed().exclude(pk__in=suggested).select_related("person")
-    choices += [(str(c.pk), f"{c.person.display_name} (not a match)") for c in others]
+    choices += [(str(c.pk), f"{c.person.display_name} (not a match)") for c in others[:OTHER_CHAMPIONS_SHOWN]]
     return choices
 
 
-def listed_champion(pk: int) -> Champion:
-    champion = champion_selectors.listed().filter(pk=pk).first()
+def listed_champion(pk: int | None = None, *, email: str = "") -> Champion:
+    """A listed champion by id, or by their account's email (case does not matter)."""
+    if email:
+        champion = champion_selectors.listed().filter(person__email__iexact=email.strip()).first()
+        if champion is None:
+            raise ValidationError({"other_email": "No listed champion has that email"})
+        return champion
+    champion = champion_selectors.listed().filter(pk=pk).first() if pk is not None else None
     if champion is None:
         raise ValidationError({"champion": "Choose a champion from the register"})
     return champion

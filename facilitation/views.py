@@ -18,6 +18,7 @@ from core import once
 from core.exports import Column, export_response
 from core.form_fields import add_service_errors
 from core.listing import export_format
+from core.paging import paginate
 from core.permissions import can
 from core.versioning import submitted_version
 from facilitation import forms, selectors, services
@@ -219,16 +220,24 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+QUEUE_PAGE = 20
+DEFERRED_SHOWN = 20
+
+
 def queue(request: HttpRequest) -> HttpResponse:
-    rows = list(selectors.queue())
+    paged = paginate(request, selectors.queue(), per_page=QUEUE_PAGE)
+    rows = list(paged.items)
+    deferred = selectors.deferred()
     return render(
         request,
         "facilitation/queue.jinja",
         {
+            "paged": paged,
             "rows": rows,
             "visible": selectors.sheets_visible_in_queue(_me(request), rows),
             "capacity": _capacity_for(rows),
-            "deferred": selectors.deferred(),
+            "deferred": deferred[:DEFERRED_SHOWN],
+            "deferred_count": deferred.count(),
             "meetings": selectors.meetings()[:5],
             "meeting_form": forms.MeetingForm(initial={"held_on": timezone.localdate()}),
         },
@@ -323,17 +332,18 @@ def meeting_start(request: HttpRequest) -> HttpResponse:
 def meeting(request: HttpRequest, pk: int, decision_form: Any = None, at: int | None = None) -> HttpResponse:
     """Walk the queue in order: the request at `?position=` (from 0), its evidence and a decision form."""
     the_meeting = selectors.meeting_for(pk)
-    rows = list(selectors.queue())
+    queued = selectors.queue()
+    waiting = queued.count()
     wanted = at if at is not None else _int(request.GET.get("position", "0"))
-    position = min(wanted, max(len(rows) - 1, 0))
-    item = rows[position] if rows else None
+    position = min(wanted, max(waiting - 1, 0))
+    item = next(iter(queued[position : position + 1]), None)
     sheets = selectors.visible_sheets(_me(request), item) if item else []
     return render(
         request,
         "facilitation/meeting.jinja",
         {
             "meeting": the_meeting,
-            "rows": rows,
+            "waiting": waiting,
             "position": position,
             "item": item,
             "sheets": sheets,
@@ -508,7 +518,10 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
             assignment = services.assignment_create(
                 actor=_me(request),
                 request=item,
-                champion=selectors.listed_champion(int(data["champion"])),
+                champion=selectors.listed_champion(
+                    int(data["champion"]) if data.get("champion") else None,
+                    email=data.get("other_email") or "",
+                ),
                 hours_per_month=data["hours_per_month"],
                 start=data["start"],
                 end=data["end"],

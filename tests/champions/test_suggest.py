@@ -28,7 +28,7 @@ def test_suggestions_rank_listed_champions_with_reasons(django_assert_max_num_qu
     today = dt.date.today()
     period = capacity.Period(today.replace(day=1), today.replace(day=28))
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):  # with the register read into the cache (two)
         ranked = selectors.suggest(
             methods=["process_mapping"],
             topic_ids=[frailty.pk],
@@ -44,3 +44,46 @@ def test_suggestions_rank_listed_champions_with_reasons(django_assert_max_num_qu
     assert ranked[0].reasons == ("Supports Process mapping", "Covers Forest of Dean", "10 hours a month free")
     assert ranked[1].reasons == ("Covers anywhere in the system", "10 hours a month free")
     assert "Only 1 hours a month free (asked for 4)" in ranked[2].reasons
+
+
+def test_the_shortlist_keeps_champions_with_time_ahead_of_better_matches_without(monkeypatch):
+    frailty = SystemPriorityFactory(name="Frailty")
+    full = ChampionFactory(person=UserFactory(first_name="Full"), topics=[frailty])
+    CommitmentFactory(champion=full, hours_per_month=D("10"))
+    ChampionFactory(person=UserFactory(first_name="Ann"), hours_per_month=D("3"))
+    ChampionFactory(person=UserFactory(first_name="Bo"), hours_per_month=D("8"))
+    monkeypatch.setattr(selectors, "SHORTLIST", 2)
+    today = dt.date.today()
+
+    ranked = selectors.suggest(
+        methods=["process_mapping"], topic_ids=[frailty.pk], period=capacity.Period(today, today)
+    )
+
+    # Full matches best but has no time; with room for two, the shortlist keeps the two with time.
+    assert [r.candidate.name.split()[0] for r in ranked] == ["Bo", "Ann"]
+
+
+def test_ranking_for_many_requests_takes_the_same_queries_as_for_one(django_assert_num_queries):
+    frailty = SystemPriorityFactory(name="Frailty")
+    places = [PlaceFactory() for _ in range(3)]
+    for n in range(6):
+        ChampionFactory(person=UserFactory(first_name=f"C{n}"), topics=[frailty], places=[places[n % 3]])
+    today = dt.date.today()
+    period = capacity.Period(today, today)
+
+    def needs(count: int) -> dict[int, capacity.Need]:
+        return {
+            n: capacity.Need(methods=frozenset({"lean"}), topic_ids=frozenset({frailty.pk}),
+                             place_ids=frozenset({places[n % 3].pk}))
+            for n in range(count)
+        }  # fmt: skip
+
+    selectors.suggest_many(needs(1), period)  # reads the register into the cache
+    with django_assert_num_queries(5):
+        one = selectors.suggest_many(needs(1), period)
+    with django_assert_num_queries(5):
+        many = selectors.suggest_many(needs(5), period)
+
+    assert len(many) == 5 and [r.candidate.key for r in many[0]] == [r.candidate.key for r in one[0]]
+    # Those covering the request's place come first among equals in time and topic.
+    assert places[0].pk in many[0][0].candidate.place_ids

@@ -266,3 +266,29 @@ def test_suggestions_weigh_free_time_over_the_requests_own_expected_duration(
     [short] = [r for r in response.context["ranked"] if r.candidate.name == "Short Champion"]
     assert short.has_time
     assert any("agreement not yet renewed" in reason for reason in short.reasons) == (months > 2)
+
+
+def test_any_listed_champion_can_be_assigned_by_email(steering, client_for):
+    item = in_status(Status.ACCEPTED, support_level="coaching")
+    champion = _champion("Dana", hours="10")
+    data = {
+        "other_email": champion.person.email.upper(),
+        "hours_per_month": "2",
+        "start_day": START.day, "start_month": START.month, "start_year": START.year,
+        "end_day": END.day, "end_month": END.month, "end_year": END.year,
+    }  # fmt: skip
+    client = client_for(steering)
+    url = reverse("facilitation:assign", kwargs={"pk": item.pk})
+
+    unknown = client.post(url, {**data, "other_email": "nobody@example.org"})
+    neither = client.post(url, {**data, "other_email": ""})
+    assert unknown.status_code == 200
+    assert unknown.context["form"].errors["other_email"] == ["No listed champion has that email"]
+    assert (
+        "Choose a champion, or give another listed champion's email"
+        in neither.context["form"].errors["champion"]
+    )
+    assert not Assignment.objects.exists()
+
+    assert client.post(url, data).status_code == 302
+    assert Assignment.objects.get().champion == champion

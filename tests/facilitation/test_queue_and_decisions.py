@@ -259,3 +259,32 @@ def test_the_decision_forms_carry_the_csrf_token(steering, client_for):
         html = client.get(url).content.decode()
         decision_form = next(chunk for chunk in html.split("<form")[1:] if "Record the decision" in chunk)
         assert 'name="csrfmiddlewaretoken"' in decision_form
+
+
+def test_the_queue_shows_twenty_requests_a_page_numbered_across_pages(
+    steering, client_for, django_assert_max_num_queries
+):
+    for n in range(23):
+        _queued(f"Request {n:02d}", f"{3 - n / 10:.2f}", n)
+    client = client_for(steering)
+
+    with django_assert_max_num_queries(16):
+        first = client.get(reverse("facilitation:queue"))
+    second = client.get(reverse("facilitation:queue") + "?page=2")
+
+    assert [r.title for r in first.context["rows"]] == [f"Request {n:02d}" for n in range(20)]
+    assert [r.title for r in second.context["rows"]] == ["Request 20", "Request 21", "Request 22"]
+    page = second.content.decode()
+    assert "23 requests waiting" in page and "Showing 21 to 23 of 23 queued requests" in page
+    assert ">21. <a" in page
+
+
+def test_the_queue_lists_the_deferred_due_soonest_and_counts_the_rest(steering, client_for):
+    today = timezone.localdate()
+    for n in range(22):
+        in_status(Status.DEFERRED, title=f"Deferred {n:02d}", review_date=today + datetime.timedelta(days=n))
+
+    page = client_for(steering).get(reverse("facilitation:queue")).content.decode()
+
+    assert "Deferred 19" in page and "Deferred 20" not in page
+    assert "The 20 due for review soonest of 22 deferred requests." in page
