@@ -51,3 +51,15 @@ def summarise(rows: Iterable[Row], none: str = "Not given") -> dict[str, list[tu
     return {
         name: sorted(table.items(), key=lambda kv: (-kv[1].requests, kv[0])) for name, table in tables.items()
     }
+
+
+def top(table: list[tuple[str, Tally]], shown: int) -> list[tuple[str, Tally]]:
+    """The first `shown` rows of a dimension, then the rest added up in one row ("12 others"), so that a
+    dimension with a thousand organisations still reads as a short table."""
+    if len(table) <= shown + 1:
+        return table
+    rest = Tally()
+    for _, tally in table[shown:]:
+        rest.requests += tally.requests
+        rest.hours_per_month += tally.hours_per_month
+    return [*table[:shown], (f"{len(table) - shown:,} others", rest)]

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 from django.utils import timezone
 
@@ -20,6 +22,7 @@ from community import selectors as community_selectors
 from community.models import User
 from core.audit import audit_trail
 from core.permissions import can
+from facilitation import choices
 from facilitation.matching import methods_for, related_places
 from facilitation.models import (
     Assignment,
@@ -33,8 +36,9 @@ from facilitation.models import (
     Transition,
 )
 from facilitation.permissions import is_admin, is_decider
+from facilitation.portfolio import Tally
 from facilitation.scoring import may_see_others_scores
-from facilitation.status import OPEN, TRIAGE, Status
+from facilitation.status import OPEN, STATUS_LABELS, TRIAGE, Status
 from projects.models import Project
 from projects.overlap import similar_projects
 
@@ -227,16 +231,45 @@ def _words(*texts: str) -> set[str]:
     return {w for t in texts for w in _WORD.findall((t or "").lower()) if len(w) > 2 and w not in _STOP}
 
 
+SIMILAR_CACHE_FOR = 600
+
+
 def similar_open_requests(
     request: FacilitationRequest, limit: int = 5
 ) -> list[tuple[FacilitationRequest, float]]:
     """Other open requests that look alike: shared words in title, challenge and aim; same priority
-    or place."""
+    or place. Comparing with every open request takes most of a second at national size, so which ones
+    were found is cached until the request changes or another is added (or SIMILAR_CACHE_FOR seconds);
+    the requests are read afresh, so one that has closed since drops out."""
+    newest = FacilitationRequest.objects.aggregate(newest=Max("pk"))["newest"]
+    key = f"facilitation:similar:{request.pk}:{request.updated_at.isoformat()}:{newest}:{limit}"
+    found: list[tuple[int, float]] | None = cache.get(key)
+    if found is None:
+        found = [(other.pk, score) for other, score in _similar_open_requests(request, limit)]
+        cache.set(key, found, SIMILAR_CACHE_FOR)
+    still_open = FacilitationRequest.objects.filter(status__in=OPEN, pk__in=[pk for pk, _ in found])
+    by_pk = {r.pk: r for r in still_open.only(*SIMILAR_FIELDS)}
+    return [(by_pk[pk], score) for pk, score in found if pk in by_pk]
+
+
+SIMILAR_FIELDS = (
+    "pk",
+    "title",
+    "challenge",
+    "aim",
+    "status",
+    "system_priority_id",
+    "place_id",
+    "submitted_at",
+)
+
+
+def _similar_open_requests(
+    request: FacilitationRequest, limit: int
+) -> list[tuple[FacilitationRequest, float]]:
     mine = _words(request.title, request.challenge, request.aim)
     candidates = (
-        FacilitationRequest.objects.filter(status__in=OPEN)
-        .exclude(pk=request.pk)
-        .only("pk", "title", "challenge", "aim", "status", "system_priority_id", "place_id", "submitted_at")
+        FacilitationRequest.objects.filter(status__in=OPEN).exclude(pk=request.pk).only(*SIMILAR_FIELDS)
     )
     scored = []
     for other in candidates:
@@ -259,6 +292,46 @@ def similar_open_requests(
 def portfolio() -> QuerySet[FacilitationRequest]:
     """All facilitation work past the draft stage, for the steering group, board and admins."""
     return _base().exclude(status=Status.DRAFT).order_by("-submitted_at", "-pk")
+
+
+# The portfolio's dimensions: the field grouped on, and how its stored value reads.
+PORTFOLIO_GROUPS: dict[str, tuple[str, Any]] = {
+    "status": ("status", lambda v: STATUS_LABELS[Status(v)]),
+    "support_level": ("support_level", lambda v: choices.label(choices.SUPPORT_LEVELS, v)),
+    "priority": ("system_priority__name", str),
+    "organisation": ("organisation_label", str),
+    "place": ("place__name", str),
+}
+
+
+def portfolio_summary(none: str = "Not given") -> dict[str, list[tuple[str, Tally]]]:
+    """`portfolio.summarise` counted in the database (one query a dimension, whatever the number of
+    requests): each dimension → [(value, tally)], largest first; a request with several organisations
+    counts once under each."""
+    active = Q(assignments__released_at__isnull=True)
+    requests = FacilitationRequest.objects.exclude(status=Status.DRAFT).order_by()
+    summary = {}
+    for key, (group, label) in PORTFOLIO_GROUPS.items():
+        rows = requests
+        if key == "organisation":  # joined only here: the join repeats a request once per organisation
+            rows = rows.annotate(
+                organisation_label=Coalesce(
+                    NullIf("organisations__short_name", Value("")), "organisations__name"
+                )
+            )
+        counted = rows.values(group).annotate(
+            requests=Count("pk", distinct=True),
+            hours=Coalesce(Sum("assignments__hours_per_month", filter=active), Decimal(0)),
+        )
+        tallies = [(label(r[group]) if r[group] else none, Tally(r["requests"], r["hours"])) for r in counted]
+        summary[key] = sorted(tallies, key=lambda kv: (-kv[1].requests, kv[0]))
+    return summary
+
+
+def portfolio_hours() -> Decimal:
+    """Facilitator hours a month committed to the portfolio's requests by those still assigned."""
+    total = Assignment.objects.filter(released_at__isnull=True).exclude(request__status=Status.DRAFT)
+    return total.aggregate(total=Sum("hours_per_month"))["total"] or Decimal(0)
 
 
 def hours_by_request(request_ids: list[int]) -> dict[int, Decimal]:

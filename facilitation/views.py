@@ -23,7 +23,7 @@ from core.permissions import can
 from core.versioning import submitted_version
 from facilitation import forms, selectors, services
 from facilitation.permissions import actors
-from facilitation.portfolio import Row, summarise
+from facilitation.portfolio import top
 from facilitation.status import Status, allowed_actions
 
 
@@ -139,11 +139,22 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("facilitation:detail", pk=pk)
 
 
+TRIAGE_PAGE = 25
+RETURNED_SHOWN = 25
+
+
 def triage(request: HttpRequest) -> HttpResponse:
+    paged = paginate(request, selectors.triage_list(), per_page=TRIAGE_PAGE)
+    returned = selectors.returned_list()
     return render(
         request,
         "facilitation/triage.jinja",
-        {"rows": selectors.triage_list(), "returned": selectors.returned_list()},
+        {
+            "paged": paged,
+            "rows": paged.items,
+            "returned": returned[:RETURNED_SHOWN],
+            "returned_count": returned.count(),
+        },
     )
 
 
@@ -428,37 +439,32 @@ PORTFOLIO_DIMENSIONS = [
 ]
 
 
+PORTFOLIO_PAGE = 50
+PORTFOLIO_ROWS_SHOWN = 15  # of each dimension's table; the rest are added up in one row
+
+
 def portfolio(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
-    rows = list(selectors.portfolio())
-    hours = selectors.hours_by_request([r.pk for r in rows])
     if fmt := export_format(request):
+        rows = list(selectors.portfolio())
         return export_response(
             rows,
-            portfolio_columns(hours),
+            portfolio_columns(selectors.hours_by_request([r.pk for r in rows])),
             filename="facilitation-portfolio",
             fmt=fmt,
             sheet_title="Facilitation",
         )
-    summary = summarise(
-        Row(
-            status=r.status_label,
-            support_level=r.get_support_level_display() if r.support_level else "",
-            priority=r.system_priority.name if r.system_priority else "",
-            organisations=tuple(o.label for o in r.organisations.all()),
-            place=r.place.name if r.place else "",
-            hours_per_month=hours.get(r.pk, Decimal(0)),
-        )
-        for r in rows
-    )
+    paged = paginate(request, selectors.portfolio(), per_page=PORTFOLIO_PAGE)
     return render(
         request,
         "facilitation/portfolio.jinja",
         {
-            "rows": rows,
-            "summary": summary,
+            "paged": paged,
+            "rows": paged.items,
+            "summary": {
+                key: top(table, PORTFOLIO_ROWS_SHOWN) for key, table in selectors.portfolio_summary().items()
+            },
             "dimensions": PORTFOLIO_DIMENSIONS,
-            "hours": hours,
-            "total_hours": sum(hours.values(), Decimal(0)),
+            "total_hours": selectors.portfolio_hours(),
         },
     )
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from facilitation.status import Status
 from tests.facilitation.factories import in_status
@@ -117,3 +120,20 @@ def test_a_queued_request_cannot_be_triaged_again(admin_user, client_for):
     response = _act(client_for(admin_user), item, "return", "More please")
 
     assert response.status_code == 403
+
+
+def test_triage_shows_twenty_five_requests_a_page_oldest_first(admin_user, client_for):
+    now = timezone.now()
+    for n in range(27):
+        item = in_status(Status.SUBMITTED, title=f"New request {n:02d}")
+        item.submitted_at = now - datetime.timedelta(days=30 - n)
+        item.save()
+    client = client_for(admin_user)
+
+    first = client.get(reverse("facilitation:triage"))
+    second = client.get(reverse("facilitation:triage") + "?page=2")
+
+    assert [r.title for r in first.context["rows"]][:2] == ["New request 00", "New request 01"]
+    assert len(first.context["rows"]) == 25
+    assert [r.title for r in second.context["rows"]] == ["New request 25", "New request 26"]
+    assert "Showing 26 to 27 of 27 requests waiting for triage" in second.content.decode()
