@@ -33,7 +33,7 @@ from community.selectors import related_place_ids
 from core.audit import audit_trail
 from core.permissions import can
 from training import selectors as training_selectors
-from training.figures import trained_counts_by_organisation
+from training.figures_db import advanced_and_leadership
 
 HOURS = DecimalField(max_digits=7, decimal_places=1)
 
@@ -136,7 +136,7 @@ def dosage_report(trained: dict[int, tuple[int, int]] | None = None) -> dosage.D
     """Dosage for every active organisation and the system, from the register's active entries and the
     counts from training records (organisation id → (experts, coaches)): given, or read from training."""
     if trained is None:
-        trained = trained_counts_by_organisation()
+        trained = advanced_and_leadership()
     organisations = [
         dosage.OrganisationInput(o.pk, o.label, o.headcount)
         for o in Organisation.objects.filter(is_active=True).order_by("name")

@@ -18,6 +18,7 @@ from community.models import User
 from core.form_fields import add_service_errors
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
+from core.paging import paginate
 from core.permissions import can
 from core.versioning import submitted_version
 
@@ -201,6 +202,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "champions/edit.jinja", {"champion": champion, "form": form})
 
 
+DOSAGE_PAGE = 50  # organisations a page; a national register has over a thousand
+
+
 def dosage(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     report = selectors.dosage_report()
     if fmt := export_format(request):
@@ -210,6 +214,7 @@ def dosage(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         "champions/dosage.jinja",
         {
             "report": report,
+            "paged": paginate(request, report.organisations, per_page=DOSAGE_PAGE),
             "furthest": report.furthest_from_target()[:3],
             "places": selectors.by_place(),
             "methods": selectors.by_method(),

@@ -217,6 +217,8 @@ class TrainingRecord(models.Model):
             models.Index(fields=["status", "completed_on"], name="record_status_done_idx"),
             # The records list's default order, so a page of the latest records needs no sort of them all.
             models.Index(fields=["-completed_on", "-id"], name="record_recent_idx"),
+            # The latest change, so cached figures know in an instant whether records have changed.
+            models.Index(fields=["updated_at"], name="record_updated_idx"),
         ]
 
     def __str__(self) -> str:

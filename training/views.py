@@ -16,7 +16,7 @@ from core.listing import SortOption, build_listing, export_format
 from core.once import once
 from core.periods import figures_period, financial_year
 from core.permissions import can
-from training import figures, selectors, services, signposting
+from training import figures, figures_db, selectors, services, signposting
 from training.forms import FiguresForm, FindForm, MappingForm, RecordFilter, RegisterForm, UploadForm
 from training.importing import TARGETS
 from training.ladder import LEVEL_LABELS, Level, places_left
@@ -286,27 +286,20 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     period = period or "fytd"
     today = timezone.localdate()
     start, end = figures_period(period, today)
-    rows = figures.load_rows()
-    organisations: dict[int | None, Organisation] = {o.pk: o for o in community_selectors.organisations()}
-    by_org = figures.count_highest_levels_by_organisation(rows)
     fy_start, fy_end = financial_year(today)
-    improvers = figures.competent_improvers(fy_start, fy_end, rows=rows)
+    targets = figures.improver_targets(fy_start, fy_end)
+    counted = figures_db.page_figures(start, end, fy_start, fy_end, targets)
+    organisations: dict[int | None, Organisation] = {o.pk: o for o in community_selectors.organisations()}
+    by_org = counted.by_organisation
+    improvers = dict(counted.improvers)
     programmes = {p.pk: p for p in selectors.programmes()}
-    in_period = figures.count_completions(rows, ["programme"], start, end)
-    cumulative = figures.count_completions(rows, ["programme"])
-    period_counts = dict(zip(in_period["programme"], in_period["count"], strict=True))
     programme_rows = [
-        (programmes[int(pk)], int(total), int(period_counts.get(pk, 0)))
-        for pk, total in zip(cumulative["programme"], cumulative["count"], strict=True)
-        if int(pk) in programmes
+        (programmes[pk], total, counted.programme_in_period.get(pk, 0))
+        for pk, total in sorted(counted.programme_totals.items(), key=lambda item: -item[1])
+        if pk in programmes
     ]
-    level_total = figures.count_completions(rows, ["level"])
-    level_period = figures.count_completions(rows, ["level"], start, end)
     by_level = {
-        level.value: (
-            int(level_total.loc[level_total["level"] == level.value, "count"].sum()),
-            int(level_period.loc[level_period["level"] == level.value, "count"].sum()),
-        )
+        level.value: (counted.level_totals.get(level.value, 0), counted.level_in_period.get(level.value, 0))
         for level in Level
     }
     programme_rows.sort(key=lambda row: (row[0].provider.name, Level(row[0].level).rank, row[0].name))
@@ -321,7 +314,7 @@ def figures_page(request: HttpRequest) -> HttpResponse:
             "end": end,
             "levels": list(Level),
             "level_labels": LEVEL_LABELS,
-            "system_levels": figures.count_highest_levels(rows),
+            "system_levels": counted.system_levels,
             "by_org": sorted(
                 ((organisations.get(k), v) for k, v in by_org.items()),
                 key=lambda item: item[0].name if item[0] else "~",
@@ -335,6 +328,6 @@ def figures_page(request: HttpRequest) -> HttpResponse:
             "fy_end": fy_end,
             "programme_rows": programme_rows,
             "by_level": by_level,
-            "people": int(rows["person"].nunique()) if not rows.empty else 0,
+            "people": counted.people,
         },
     )

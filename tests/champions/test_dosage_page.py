@@ -53,6 +53,23 @@ def test_the_board_sees_targets_actuals_and_gaps_for_an_organisation_of_4000(
     assert "Lean" in page  # by method
 
 
+def test_the_organisations_are_paged_with_the_system_row_on_every_page(board, client_for):
+    for n in range(52):
+        OrganisationFactory(name=f"Partner {n:02d}", short_name=f"P{n:02d}", headcount=100)
+    client = client_for(board)
+
+    def table(page: str) -> str:
+        return page.split("<h2>By organisation</h2>")[1].split("<h2>By place</h2>")[0]
+
+    first = table(client.get(URL).content.decode())
+    second = table(client.get(URL + "?page=2").content.decode())
+
+    assert "P00" in first and "P49" in first and "P50" not in first
+    assert "P50" in second and "P00" not in second
+    assert "Showing 51 to " in second
+    assert first.count("Whole system") == second.count("Whole system") >= 1
+
+
 def test_the_dosage_exports_as_csv_and_xlsx_with_a_system_row(admin_user, organisation, client_for):
     _register(organisation)
     OrganisationFactory(name="Small charity", short_name="SC", headcount=450)
