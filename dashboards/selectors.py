@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, Func, JSONField, Q, QuerySet, Value
+from django.db.models.fields.json import KeyTransform
 
 from dashboards.models import DashboardRebuild, DashboardSnapshot
 
@@ -13,6 +14,28 @@ def snapshots(params_key: str = "", keys: list[str] | None = None) -> dict[str, 
     if keys is not None:
         rows = rows.filter(dashboard__in=keys)
     return {s.dashboard: s for s in rows}
+
+
+def summaries(params_key: str = "", keys: list[str] | None = None) -> dict[str, DashboardSnapshot]:
+    """Like `snapshots`, without the stored data (which can run to megabytes at national size): each with
+    `summary`, a dict of its `headline` figures and its charts' `chart_titles`, or None before a build.
+    The database picks those out of the data."""
+    rows = DashboardSnapshot.objects.filter(params_key=params_key).defer("data")
+    if keys is not None:
+        rows = rows.filter(dashboard__in=keys)
+    rows = rows.annotate(
+        has_data=Q(data__isnull=False),
+        headline=KeyTransform("headline", "data"),
+        chart_titles=Func(
+            F("data"), Value("$.charts[*].title"), function="jsonb_path_query_array", output_field=JSONField()
+        ),
+    )
+    found: dict[str, DashboardSnapshot] = {}
+    for row in rows:
+        summary = {"headline": row.headline or [], "chart_titles": row.chart_titles or []}
+        row.summary = summary if row.has_data else None  # type: ignore[attr-defined]
+        found[row.dashboard] = row
+    return found
 
 
 def snapshot_list() -> QuerySet[DashboardSnapshot]:

@@ -27,22 +27,29 @@ def stale_after() -> datetime.timedelta:
     return datetime.timedelta(minutes=int(getattr(settings, "DASHBOARD_STALE_MINUTES", 60)))
 
 
-def panel(dashboard: registry.Dashboard, snapshot: DashboardSnapshot | None) -> dict[str, Any]:
-    """What a page needs to draw one dashboard from its snapshot, with how old and how healthy it is."""
+def panel(
+    dashboard: registry.Dashboard, snapshot: DashboardSnapshot | None, *, summary: bool = False
+) -> dict[str, Any]:
+    """What a page needs to draw one dashboard from its snapshot, with how old and how healthy it is. With
+    `summary`, the snapshot comes from `dashboards.selectors.summaries` and `data` holds only the headline
+    figures and the charts' titles."""
     now = timezone.now()
-    has_data = snapshot is not None and snapshot.data is not None
+    stored = snapshot.data if snapshot is not None and not summary else None
+    data = getattr(snapshot, "summary", None) if summary else stored
     built_at = snapshot.built_at if snapshot else None
     return {
         "dashboard": dashboard,
         "snapshot": snapshot,
-        "data": snapshot.data if has_data and snapshot else None,
+        "data": data,
         "built_at": built_at,
         "failed": bool(snapshot and snapshot.status == DashboardSnapshot.Status.FAILED),
         "stale": bool(built_at and now - built_at > stale_after()),
     }
 
 
-def _panels(request: HttpRequest, keys: list[str]) -> tuple[DashboardFilterForm, list[dict[str, Any]]]:
+def _panels(
+    request: HttpRequest, keys: list[str], *, summary: bool = False
+) -> tuple[DashboardFilterForm, list[dict[str, Any]]]:
     form = DashboardFilterForm(request.GET or None)
     chosen = form.parameters()
     panels = []
@@ -52,8 +59,9 @@ def _panels(request: HttpRequest, keys: list[str]) -> tuple[DashboardFilterForm,
     for dashboard in wanted:
         cleaned = dashboard_params.clean(chosen, dashboard.filters)
         by_params.setdefault(dashboard_params.key_of(cleaned), []).append(dashboard)
+    read = dashboard_selectors.summaries if summary else dashboard_selectors.snapshots
     for params_key, group in by_params.items():
-        stored.update(dashboard_selectors.snapshots(params_key, [d.key for d in group]))
+        stored.update(read(params_key, [d.key for d in group]))
     for dashboard in wanted:
         cleaned = dashboard_params.clean(chosen, dashboard.filters)
         snapshot = stored.get(dashboard.key)
@@ -61,12 +69,13 @@ def _panels(request: HttpRequest, keys: list[str]) -> tuple[DashboardFilterForm,
         if never_built:
             # Never built for these filters: ask for it (debounced) and say it is being prepared.
             triggers.schedule_rebuild(dashboard.key, cleaned, dashboard_params.key_of(cleaned), countdown=0)
-        panels.append(panel(dashboard, snapshot))
+        panels.append(panel(dashboard, snapshot, summary=summary))
     return form, panels
 
 
 def dashboards(request: HttpRequest) -> HttpResponse:
-    form, panels = _panels(request, [d.key for d in registry.all_dashboards()])
+    """One card per dashboard: its headline figures, what its charts show, and a link to them."""
+    form, panels = _panels(request, [d.key for d in registry.all_dashboards()], summary=True)
     return render(
         request,
         "governance/dashboards.jinja",
@@ -115,8 +124,8 @@ def summary(request: HttpRequest) -> HttpResponse:
     """What every member of staff may see: headline figures of the public dashboards and the plan's RAG."""
 
     public = [d for d in registry.all_dashboards() if d.public_summary]
-    stored = dashboard_selectors.snapshots("", [d.key for d in public])
-    panels = [panel(d, stored.get(d.key)) for d in public]
+    stored = dashboard_selectors.summaries("", [d.key for d in public])
+    panels = [panel(d, stored.get(d.key), summary=True) for d in public]
     return render(
         request,
         "governance/summary.jinja",

@@ -28,19 +28,26 @@ def built(organisation):
     snapshots.rebuild("delivery")
 
 
-def test_the_board_sees_every_dashboard_with_charts_tables_and_downloads(
+def test_the_board_sees_a_card_for_every_dashboard_and_each_dashboard_with_charts_tables_and_downloads(
     board, client_for, built, clean_pending
 ):
-    response = client_for(board).get(reverse("governance:dashboards"))
+    client = client_for(board)
+    response = client.get(reverse("governance:dashboards"))
 
     assert response.status_code == 200
     html = response.content.decode()
+    # The overview: each dashboard's headline figures, what its charts show and a link to them.
     assert "Partner organisations by kind" in html
     assert "Delivery plan actions by theme and RAG status" in html
-    assert 'type="application/json" id="figure-community-organisations-by-kind"' in html
-    assert reverse("governance:chart_csv", kwargs={"key": "community", "chart": "people-by-role"}) in html
     assert "Data as of" in html
-    assert "<table" in html
+    assert reverse("governance:dashboard", kwargs={"key": "community"}) in html
+    assert "governance-headline" in html
+    assert 'type="application/json"' not in html and "<table" not in html
+    # Each dashboard's own page draws the charts with their tables and downloads.
+    page = client.get(reverse("governance:dashboard", kwargs={"key": "community"})).content.decode()
+    assert 'type="application/json" id="figure-community-organisations-by-kind"' in page
+    assert reverse("governance:chart_csv", kwargs={"key": "community", "chart": "people-by-role"}) in page
+    assert "<table" in page
 
 
 def test_the_stored_figure_json_is_valid_and_matches_the_table(board, client_for, built, clean_pending):
