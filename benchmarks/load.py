@@ -68,7 +68,15 @@ def run_endpoint(
             with lock:
                 results.append(outcome)
 
-    _get(host, port, endpoint["path"], endpoint["cookie"])  # warm the worker's caches first
+    # Warm every worker and thread first (compiled templates, caches), as a running server would be.
+    warmers = [
+        threading.Thread(target=_get, args=(host, port, endpoint["path"], endpoint["cookie"]))
+        for _ in range(min(clients, 8))
+    ]
+    for thread in warmers:
+        thread.start()
+    for thread in warmers:
+        thread.join()
     started = time.perf_counter()
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for thread in threads:

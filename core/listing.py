@@ -12,7 +12,7 @@ JavaScript: filtering and sorting are GET forms, so every view of a list has a s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,6 +117,7 @@ def build_listing(
     default_sort: str,
     per_page: int = 20,
     filterset_kwargs: dict[str, Any] | None = None,
+    count: Callable[[QuerySet[Any]], int] | None = None,
 ) -> Listing:
     filterset = filterset_class(
         request.GET or None, queryset=queryset, request=request, **(filterset_kwargs or {})
@@ -131,7 +132,7 @@ def build_listing(
     return Listing(
         filterset=filterset,
         ordered=ordered,
-        paged=paginate(request, ordered, per_page),
+        paged=paginate(request, ordered, per_page, count),
         sort=sort,
         sort_options=sort_options,
         active_filters=_active_filters(request, filterset) if filterset.is_bound else [],

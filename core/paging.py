@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -43,8 +45,26 @@ def page_numbers(current: int, total: int, around: int = 2) -> list[int | None]:
     return numbers
 
 
-def paginate(request: HttpRequest, object_list: Any, per_page: int = 20) -> Paged:
-    paginator = Paginator(object_list, per_page)
+class _CountedPaginator(Paginator):  # type: ignore[type-arg]
+    """A paginator told how to count, for lists whose count comes with another figure the page needs."""
+
+    def __init__(self, object_list: Any, per_page: int, counter: Callable[[Any], int]) -> None:
+        super().__init__(object_list, per_page)
+        self._counter = counter
+
+    @cached_property
+    def count(self) -> int:
+        return self._counter(self.object_list)
+
+
+def paginate(
+    request: HttpRequest, object_list: Any, per_page: int = 20, count: Callable[[Any], int] | None = None
+) -> Paged:
+    """A page of `object_list` as `?page=` asks; `count(object_list)`, when given, counts it instead of
+    COUNT(*) (one query can then give both the count and, say, the counts by status)."""
+    paginator = (
+        Paginator(object_list, per_page) if count is None else _CountedPaginator(object_list, per_page, count)
+    )
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except PageNotAnInteger:

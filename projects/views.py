@@ -43,16 +43,22 @@ def _editable(request: HttpRequest, pk: int) -> Project:
 
 def browse(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     searching = bool(request.GET.get("q", "").strip())
+    counts: dict[str, int] = {}
+
+    def count_by_status(rows: Any) -> int:  # one grouped query gives the total and the status counts
+        counts.update(selectors.status_counts(rows))
+        return sum(counts.values())
+
     listing = build_listing(
         request,
         filterset_class=ProjectFilter,
         queryset=selectors.for_listing(selectors.visible_projects(request.user)),
         sort_options=SORTS,
         default_sort="relevance" if searching else "updated",
+        count=count_by_status,
     )
     if fmt := export_format(request):
         return export_response(listing.ordered, COLUMNS, filename="projects", fmt=fmt, sheet_title="Projects")
-    counts = selectors.status_counts(listing.ordered) if listing.paged.count else {}
     by_status = [
         (value, label, counts[value]) for value, label in Project.Status.choices if counts.get(value)
     ]

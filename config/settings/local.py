@@ -2,7 +2,7 @@
 
 from config.settings.base import *  # noqa: F403
 from config.settings.base import ALLOWED_HOSTS, env
-from config.settings.environment import service_urls
+from config.settings.environment import database, service_urls
 from core.cache import redis_cache
 
 DEBUG = env.bool("DEBUG", default=True)
@@ -12,7 +12,7 @@ ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]"]
 MFA_REQUIRED_FOR_ADMINS = env.bool("MFA_REQUIRED_FOR_ADMINS", default=False)
 
 DATABASE_URL, REDIS_URL = service_urls()
-DATABASES = {"default": env.db_url_config(DATABASE_URL)}
+DATABASES = {"default": database(DATABASE_URL)}
 DATABASES["default"]["CONN_MAX_AGE"] = 60
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL

@@ -2,7 +2,7 @@
 
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
-from config.settings.environment import secret
+from config.settings.environment import database, secret
 from core.cache import redis_cache
 
 DEBUG = env.bool("DEBUG", default=False)
@@ -23,7 +23,7 @@ if not DATABASE_URL or not REDIS_URL:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("Set DATABASE_URL and REDIS_URL for production; nothing is embedded here.")
-DATABASES = {"default": env.db_url_config(DATABASE_URL)}
+DATABASES = {"default": database(DATABASE_URL)}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CELERY_BROKER_URL = REDIS_URL

@@ -2,7 +2,7 @@
 
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
-from config.settings.environment import service_urls
+from config.settings.environment import database, service_urls
 from core.cache import redis_cache
 
 DEBUG = False
@@ -10,7 +10,7 @@ SECRET_KEY = "test-key-0123456789-0123456789-0123456789-0123456789"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 DATABASE_URL, REDIS_URL = service_urls()
-DATABASES = {"default": env.db_url_config(DATABASE_URL)}
+DATABASES = {"default": database(DATABASE_URL)}
 # A Redis database of its own, so tests never see a developer's queued tasks; and one per parallel test
 # process (pytest-xdist's gw0, gw1, ...), so that one process's marks and counts never meet another's.
 _WORKER = int(env.str("PYTEST_XDIST_WORKER", default="gw0").removeprefix("gw") or 0)
