@@ -15,6 +15,7 @@ from django.http import HttpRequest
 class Paged:
     page: Page  # type: ignore[type-arg]
     pagination: dict[str, Any]  # parameters for the `pagination` macro; empty when there is one page
+    more_than: int | None = None  # counting stopped here (`count_cap`): there are more rows than this
 
     @property
     def items(self) -> Any:
@@ -57,11 +58,27 @@ class _CountedPaginator(Paginator):  # type: ignore[type-arg]
         return self._counter(self.object_list)
 
 
+def capped(cap: int) -> Callable[[Any], int]:
+    """Count a queryset only up to `cap` + 1 rows: on a table of millions, an exact count of a broad list
+    costs more than the page itself, and nobody pages past the first few hundred rows."""
+
+    over: list[bool] = []
+
+    def count(rows: Any) -> int:
+        found = int(rows.order_by()[: cap + 1].count())
+        over.append(found > cap)
+        return min(found, cap)  # pages stay full up to the cap
+
+    count.over = over  # type: ignore[attr-defined]
+    count.cap = cap  # type: ignore[attr-defined]
+    return count
+
+
 def paginate(
     request: HttpRequest, object_list: Any, per_page: int = 20, count: Callable[[Any], int] | None = None
 ) -> Paged:
     """A page of `object_list` as `?page=` asks; `count(object_list)`, when given, counts it instead of
-    COUNT(*) (one query can then give both the count and, say, the counts by status)."""
+    COUNT(*) (one query can then give both the count and, say, the counts by status; or `capped(n)`)."""
     paginator = (
         Paginator(object_list, per_page) if count is None else _CountedPaginator(object_list, per_page, count)
     )
@@ -83,4 +100,5 @@ def paginate(
             params["previous"] = {"href": _href(request, page.previous_page_number())}
         if page.has_next():
             params["next"] = {"href": _href(request, page.next_page_number())}
-    return Paged(page=page, pagination=params)
+    cap = getattr(count, "cap", None) if any(getattr(count, "over", [])) else None
+    return Paged(page=page, pagination=params, more_than=cap)

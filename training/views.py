@@ -14,6 +14,7 @@ from community.models import Organisation
 from core.exports import Column, export_response
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
+from core.paging import capped
 from core.periods import figures_period, financial_year
 from core.permissions import can
 from training import figures, figures_db, selectors, services, signposting
@@ -122,6 +123,9 @@ def interest(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------------------------------- records
 
 
+RECORDS_COUNTED = 10_000  # a national portal holds millions of records: the list counts this far
+
+
 def records(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     listing = build_listing(
         request,
@@ -129,6 +133,7 @@ def records(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         queryset=selectors.records_for(request.user),
         sort_options=RECORD_SORTS,
         default_sort="recent",
+        count=capped(RECORDS_COUNTED),
     )
     if fmt := export_format(request):
         return export_response(listing.ordered, RECORD_COLUMNS, filename="training-records", fmt=fmt)

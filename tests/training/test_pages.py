@@ -318,3 +318,15 @@ def test_someone_without_an_organisation_is_told_why_they_see_only_system_wide_c
     response = client_for(nobody).get(reverse("training:find"), ANSWERS)
 
     assert "Add your organisation to" in response.content.decode()
+
+
+def test_a_long_records_list_counts_only_so_far(admin_user, academy, client_for, monkeypatch):
+    from training import views
+
+    monkeypatch.setattr(views, "RECORDS_COUNTED", 3)
+    for _ in range(5):
+        RecordFactory(programme=academy.programmes.get(name="Bronze"))
+
+    page = client_for(admin_user).get(reverse("training:records")).content.decode()
+
+    assert "Showing 1 to 3 of more than 3 records: filter to narrow them down" in page

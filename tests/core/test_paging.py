@@ -1,0 +1,28 @@
+"""Paging: counting a long list only as far as it is worth counting."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import RequestFactory
+
+from community.models import Organisation
+from core.paging import capped, paginate
+from tests.community.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_capped_count_stops_one_past_the_cap_and_says_so(django_assert_num_queries):
+    for n in range(7):
+        OrganisationFactory(name=f"Partner {n}")
+    rows = Organisation.objects.order_by("name")
+    request = RequestFactory().get("/", {"page": "2"})
+
+    with django_assert_num_queries(2):  # the capped count, then the page
+        paged = paginate(request, rows, per_page=2, count=capped(5))
+        names = [o.name for o in paged.items]
+
+    assert names == ["Partner 2", "Partner 3"]
+    assert paged.count == 5 and paged.more_than == 5
+    exact = paginate(request, rows, per_page=2, count=capped(10))
+    assert exact.count == 7 and exact.more_than is None
