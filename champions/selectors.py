@@ -221,19 +221,19 @@ SHORTLIST = 50
 
 
 def suggest_many(
-    needs: dict[int, capacity.Need], period: capacity.Period
+    needs: dict[int, capacity.Need], period: capacity.Period, size: int | None = None
 ) -> dict[int, list[capacity.Ranked]]:
     """For each keyed need, the listed champions ranked for it (`capacity.rank`, best first, with reasons),
     from the shortlist of its best matches. A need's `place_ids` should already hold the places around its
     place (`related_place_ids`); champions with no places help anywhere. A fixed number of queries
-    whatever the number of needs or champions."""
+    whatever the number of needs or champions; `size` shortlists fewer (or more) than SHORTLIST each."""
     if not needs:
         return {}
     today = timezone.localdate()
     found = shortlist.features(
         with_free_now(Champion.objects.filter(_listed_filter()), today), Month.of(today)
     )
-    shortlisted = {key: shortlist.shortlist(found, need, SHORTLIST) for key, need in needs.items()}
+    shortlisted = {key: shortlist.shortlist(found, need, size or SHORTLIST) for key, need in needs.items()}
     span = period.whole_months()
     champions = {
         c.pk: c

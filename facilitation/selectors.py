@@ -408,7 +408,9 @@ def matching_capacity(
         )
         for request in rows
     }
-    ranked = champion_selectors.suggest_many(needs, period or default_period())
+    # Only the best few with time are shown: a shortlist of four times as many leaves room for those
+    # without enough time over the whole period (the shortlist knows only this month).
+    ranked = champion_selectors.suggest_many(needs, period or default_period(), size=limit * 4)
     return {
         key: [
             FreeCapacity(r.candidate.name, r.candidate.free_hours, r.reasons, r.candidate.free_until)
