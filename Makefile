@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test fuzz install lint typecheck check services stop-services worker beat bench bench-scale clean
+.PHONY: run test fuzz install lint typecheck check services stop-services worker beat bench bench-scale bench-report clean
 
 run: install
 	$(PY) -m devservices.run
@@ -57,6 +57,10 @@ bench: install
 SIZE ?= national
 bench-scale: install
 	$(PY) -m benchmarks.scale $(if $(filter small,$(SIZE)),--small,) $(BENCH_ARGS)
+
+# The README's Performance table from the last small and national runs (benchmarks/results/*.json).
+bench-report: install
+	$(PY) -m benchmarks.report
 
 clean:
 	-$(PY) -m devservices stop

@@ -53,7 +53,7 @@ COMPARED = {
 }
 
 
-def _targets(label: str) -> int:
+def target_ms(label: str) -> int:
     """The p95 target (ms) at 8 clients: pages and API lists 300; a project, a measure, a dashboard 150;
     free-text search 400."""
     if "search" in label:
@@ -210,7 +210,7 @@ def _table(figures: list[dict[str, Any]]) -> None:
         for label, f in rows.items():
             admin = rows.get(COMPARED.get(label, ""))
             ratio = f"{f['p50'] / admin['p50']:.2f}" if admin else ""
-            met = "ok" if f["p95"] <= _targets(label) else "MISS"
+            met = "ok" if f["p95"] <= target_ms(label) else "MISS"
             queries = f"{f['queries']:.0f}" if f["queries"] is not None else "-"
             errors = f" ({f['errors']} errors)" if f["errors"] else ""
             print(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -132,6 +133,20 @@ def training_backing(champion: Champion) -> list[Any]:
     return list(training_selectors.finished_by(champion.person))
 
 
+REGISTER_CACHE_FOR = 600
+
+
+def _kept(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept in the shared cache until the register changes (`shortlist.register_stamp`):
+    the dosage page's counts read every active champion, tens of thousands at national size."""
+    key = f"champions:{name}:{shortlist.register_stamp()}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, REGISTER_CACHE_FOR)
+    return found
+
+
 def dosage_report(trained: dict[int, tuple[int, int]] | None = None) -> dosage.DosageReport:
     """Dosage for every active organisation and the system, from the register's active entries and the
     counts from training records (organisation id → (experts, coaches)): given, or read from training."""
@@ -141,8 +156,13 @@ def dosage_report(trained: dict[int, tuple[int, int]] | None = None) -> dosage.D
         dosage.OrganisationInput(o.pk, o.label, o.headcount)
         for o in Organisation.objects.filter(is_active=True).order_by("name")
     ]
-    active = Champion.objects.filter(status=Champion.Status.ACTIVE).values_list("organisation_id", "level")
-    return dosage.dosage(organisations, dosage.count_register(active), trained)
+    register = _kept(
+        "register-counts",
+        lambda: dosage.count_register(
+            Champion.objects.filter(status=Champion.Status.ACTIVE).values_list("organisation_id", "level")
+        ),
+    )
+    return dosage.dosage(organisations, register, trained)
 
 
 def _role_of(level: str) -> str:
@@ -157,6 +177,10 @@ def by_place() -> list[dict[str, Any]]:
     """Active champions per place (locality), by dosage role, with the hours a month they have agreed. A
     champion covering a PCN or neighbourhood counts under its locality, once however many of its areas
     they cover; champions with no places count under "Anywhere in the system"."""
+    return list(_kept("by-place", _by_place))
+
+
+def _by_place() -> list[dict[str, Any]]:
     parents = {
         pk: (parent, kind, name)
         for pk, parent, kind, name in Place.objects.values_list("pk", "parent_id", "kind", "name")
@@ -196,6 +220,10 @@ def by_place() -> list[dict[str, Any]]:
 
 def by_method() -> list[dict[str, Any]]:
     """Active champions per method, by dosage role; methods nobody supports show as zero (the gaps)."""
+    return list(_kept("by-method", _by_method))
+
+
+def _by_method() -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {
         m.value: {"name": m.label, "experts": 0, "coaches": 0, "practitioners": 0, "hours": Decimal("0")}
         for m in Method

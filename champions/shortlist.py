@@ -43,7 +43,7 @@ class Features:
     by_place: dict[int, np.ndarray]  # place id -> rows
 
 
-def _stamp() -> str:
+def register_stamp() -> str:
     """Changes whenever champions, their topics and places, or commitments are added, changed or removed
     (one query of counts and latest times)."""
     tables = [
@@ -87,7 +87,7 @@ def _load(listed: QuerySet[Champion]) -> Features:
 
 def features(listed: QuerySet[Champion], month: capacity.Month) -> Features:
     """The listed champions' features; `listed` must annotate `free_now` for `month` (`with_free_now`)."""
-    key = f"champions:shortlist-features:{month.first_day:%Y-%m}:{_stamp()}"
+    key = f"champions:shortlist-features:{month.first_day:%Y-%m}:{register_stamp()}"
     found = cache.get(key)
     if found is None:
         found = _load(listed)
