@@ -7,12 +7,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
 
 def at_once(*actions: Callable[[], Any]) -> list[Any]:
-    """Each action's result (or the ValidationError it raised), in order; all released together."""
+    """Each action's result (or the refusal it raised: ValidationError or PermissionDenied), in order; all
+    released together."""
     results: list[Any] = [None] * len(actions)
     barrier = threading.Barrier(len(actions))
 
@@ -20,7 +21,7 @@ def at_once(*actions: Callable[[], Any]) -> list[Any]:
         barrier.wait()
         try:
             results[i] = actions[i]()
-        except ValidationError as error:
+        except (ValidationError, PermissionDenied) as error:
             results[i] = error
         finally:
             connection.close()
