@@ -36,7 +36,9 @@ def check_redis(url: str | None = None, timeout: float = 1.0) -> dict[str, Any]:
     return {"ok": True}
 
 
-def check_workers(timeout: float = 1.0, redis_ok: bool = True) -> dict[str, Any]:
+def check_workers(timeout: float | None = None, redis_ok: bool = True) -> dict[str, Any]:
+    """Whether a Celery worker answers a ping within `timeout` seconds (HEALTH_WORKER_PING_SECONDS)."""
+    timeout = timeout if timeout is not None else getattr(settings, "HEALTH_WORKER_PING_SECONDS", 1.0)
 
     result: dict[str, Any] = {"ok": False, "responding": []}
     if redis_ok:

@@ -225,6 +225,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 30 * 60,
 }
 CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
+# How long /healthz waits for a Celery worker to answer its ping (the first answer ends the wait).
+HEALTH_WORKER_PING_SECONDS = env.float("HEALTH_WORKER_PING_SECONDS", default=1.0)
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {

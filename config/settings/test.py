@@ -37,3 +37,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Serve static files from the source folders: the suite never runs collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# No worker runs in most tests, so /healthz would wait its full second for one on every call; tests with a
+# real worker give it longer (tests/core/test_worker.py).
+HEALTH_WORKER_PING_SECONDS = 0.2
