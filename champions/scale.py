@@ -74,7 +74,6 @@ def seed(ctx: Context, out: TextIO) -> None:
         ],
         rows,
     )
-    ctx.champion_ids = ids
     if ctx.priority_ids:
         copy_links(
             Champion.topics.through,

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -32,6 +31,7 @@ from champions.services import agreement_of
 from community.models import Organisation, Place
 from community.selectors import related_place_ids
 from core.audit import audit_trail
+from core.cache import kept
 from core.permissions import can
 from training import selectors as training_selectors
 from training.figures_db import advanced_and_leadership
@@ -136,15 +136,10 @@ def training_backing(champion: Champion) -> list[Any]:
 REGISTER_CACHE_FOR = 600
 
 
-def _kept(name: str, compute: Callable[[], Any]) -> Any:
+def _until_register_changes(name: str, compute: Callable[[], Any]) -> Any:
     """`compute()`, kept in the shared cache until the register changes (`shortlist.register_stamp`):
     the dosage page's counts read every active champion, tens of thousands at national size."""
-    key = f"champions:{name}:{shortlist.register_stamp()}"
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, REGISTER_CACHE_FOR)
-    return found
+    return kept(f"champions:{name}:{shortlist.register_stamp()}", compute, REGISTER_CACHE_FOR)
 
 
 def dosage_report(trained: dict[int, tuple[int, int]] | None = None) -> dosage.DosageReport:
@@ -156,7 +151,7 @@ def dosage_report(trained: dict[int, tuple[int, int]] | None = None) -> dosage.D
         dosage.OrganisationInput(o.pk, o.label, o.headcount)
         for o in Organisation.objects.filter(is_active=True).order_by("name")
     ]
-    register = _kept(
+    register = _until_register_changes(
         "register-counts",
         lambda: dosage.count_register(
             Champion.objects.filter(status=Champion.Status.ACTIVE).values_list("organisation_id", "level")
@@ -177,7 +172,7 @@ def by_place() -> list[dict[str, Any]]:
     """Active champions per place (locality), by dosage role, with the hours a month they have agreed. A
     champion covering a PCN or neighbourhood counts under its locality, once however many of its areas
     they cover; champions with no places count under "Anywhere in the system"."""
-    return list(_kept("by-place", _by_place))
+    return list(_until_register_changes("by-place", _by_place))
 
 
 def _by_place() -> list[dict[str, Any]]:
@@ -220,7 +215,7 @@ def _by_place() -> list[dict[str, Any]]:
 
 def by_method() -> list[dict[str, Any]]:
     """Active champions per method, by dosage role; methods nobody supports show as zero (the gaps)."""
-    return list(_kept("by-method", _by_method))
+    return list(_until_register_changes("by-method", _by_method))
 
 
 def _by_method() -> list[dict[str, Any]]:

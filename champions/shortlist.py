@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.contrib.postgres.expressions import ArraySubquery
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import OuterRef, QuerySet
 
 from champions import capacity
 from champions.models import Champion, ChampionCommitment, Method
+from core.cache import kept
 
 METHODS = [m.value for m in Method]  # bit i stands for METHODS[i]
 BITS_SET = np.array([bin(n).count("1") for n in range(1 << len(METHODS))], dtype=np.int64)
@@ -88,11 +88,7 @@ def _load(listed: QuerySet[Champion]) -> Features:
 def features(listed: QuerySet[Champion], month: capacity.Month) -> Features:
     """The listed champions' features; `listed` must annotate `free_now` for `month` (`with_free_now`)."""
     key = f"champions:shortlist-features:{month.first_day:%Y-%m}:{register_stamp()}"
-    found = cache.get(key)
-    if found is None:
-        found = _load(listed)
-        cache.set(key, found, CACHE_FOR)
-    return found
+    return kept(key, lambda: _load(listed), CACHE_FOR)
 
 
 def _rows_in(index: dict[int, np.ndarray], keys: frozenset[int], size: int) -> np.ndarray:

@@ -45,12 +45,12 @@ def _region(index: int) -> str:
     return base if index < len(REGIONS) else f"{base} {index // len(REGIONS) + 1}"
 
 
-def _places(ctx: Context) -> list[tuple[int, int]]:
-    """Systems → places → PCNs; returns (PCN id, system index) pairs for people and projects to sit in."""
+def _places(ctx: Context) -> list[int]:
+    """Systems → places → PCNs; returns the PCNs' ids, for people and projects to sit in."""
     systems = ctx.size.systems
     ids = iter(reserve_ids(Place, systems * (1 + PLACES_PER_SYSTEM * (1 + PCNS_PER_PLACE))))
     rows: list[tuple[int, str, str, int | None]] = []
-    pcns: list[tuple[int, int]] = []
+    pcns: list[int] = []
     for s in range(systems):
         system_id = next(ids)
         region = _region(s)
@@ -61,7 +61,7 @@ def _places(ctx: Context) -> list[tuple[int, int]]:
             for n in range(PCNS_PER_PLACE):
                 pcn_id = next(ids)
                 rows.append((pcn_id, f"{region} PCN {p + 1}.{n + 1}", Place.Kind.PCN, place_id))
-                pcns.append((pcn_id, s))
+                pcns.append(pcn_id)
     copy_rows(Place, ["id", "name", "kind", "parent_id"], rows)
     return pcns
 
@@ -91,7 +91,7 @@ def _organisations(ctx: Context) -> list[int]:
 
 def seed(ctx: Context, out: TextIO) -> None:
     pcns = _places(ctx)
-    ctx.place_ids = [pcn for pcn, _ in pcns]
+    ctx.place_ids = pcns
     ctx.organisation_ids = _organisations(ctx)
     ctx.priority_ids = list(SystemPriority.objects.values_list("pk", flat=True))
     # Organisations are not all alike: a few large ones employ most people (a Zipf-like spread).

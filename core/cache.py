@@ -6,13 +6,16 @@ are in PostgreSQL) while the limits pause; each failure is logged."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
+from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def redis_cache(url: str, *, prefix: str = "portal") -> dict[str, dict[str, Any]]:
@@ -72,3 +75,9 @@ class ResilientRedisCache(RedisCache):
         except RedisError as error:
             _down("incr", error)
             return delta
+
+
+def kept(key: str, compute: Callable[[], T], seconds: int) -> T:
+    """`compute()`, kept in the shared cache under `key` for `seconds` (`cache.get_or_set`, typed). Put
+    what the answer depends on in the key (a stamp of the data), so a change makes a new key at once."""
+    return cast(T, cache.get_or_set(key, compute, seconds))

@@ -118,6 +118,7 @@ def build_listing(
     per_page: int = 20,
     filterset_kwargs: dict[str, Any] | None = None,
     count: Callable[[QuerySet[Any]], int] | None = None,
+    count_up_to: int | None = None,
 ) -> Listing:
     filterset = filterset_class(
         request.GET or None, queryset=queryset, request=request, **(filterset_kwargs or {})
@@ -132,7 +133,7 @@ def build_listing(
     return Listing(
         filterset=filterset,
         ordered=ordered,
-        paged=paginate(request, ordered, per_page, count),
+        paged=paginate(request, ordered, per_page, count, count_up_to),
         sort=sort,
         sort_options=sort_options,
         active_filters=_active_filters(request, filterset) if filterset.is_bound else [],

@@ -47,40 +47,42 @@ def page_numbers(current: int, total: int, around: int = 2) -> list[int | None]:
 
 
 class _CountedPaginator(Paginator):  # type: ignore[type-arg]
-    """A paginator told how to count, for lists whose count comes with another figure the page needs."""
+    """A paginator told how to count (`counter`), and to count no further than `cap` (pages stay full up
+    to it; `found` says whether there were more)."""
 
-    def __init__(self, object_list: Any, per_page: int, counter: Callable[[Any], int]) -> None:
+    def __init__(
+        self, object_list: Any, per_page: int, counter: Callable[[Any], int] | None, cap: int | None
+    ) -> None:
         super().__init__(object_list, per_page)
         self._counter = counter
+        self.cap = cap
+
+    @cached_property
+    def found(self) -> int:
+        if self._counter is not None:
+            return self._counter(self.object_list)
+        return int(self.object_list.order_by()[: (self.cap or 0) + 1].count())  # type: ignore[attr-defined]  # a queryset
 
     @cached_property
     def count(self) -> int:
-        return self._counter(self.object_list)
-
-
-def capped(cap: int) -> Callable[[Any], int]:
-    """Count a queryset only up to `cap` + 1 rows: on a table of millions, an exact count of a broad list
-    costs more than the page itself, and nobody pages past the first few hundred rows."""
-
-    over: list[bool] = []
-
-    def count(rows: Any) -> int:
-        found = int(rows.order_by()[: cap + 1].count())
-        over.append(found > cap)
-        return min(found, cap)  # pages stay full up to the cap
-
-    count.over = over  # type: ignore[attr-defined]
-    count.cap = cap  # type: ignore[attr-defined]
-    return count
+        return self.found if self.cap is None else min(self.found, self.cap)
 
 
 def paginate(
-    request: HttpRequest, object_list: Any, per_page: int = 20, count: Callable[[Any], int] | None = None
+    request: HttpRequest,
+    object_list: Any,
+    per_page: int = 20,
+    count: Callable[[Any], int] | None = None,
+    count_up_to: int | None = None,
 ) -> Paged:
-    """A page of `object_list` as `?page=` asks; `count(object_list)`, when given, counts it instead of
-    COUNT(*) (one query can then give both the count and, say, the counts by status; or `capped(n)`)."""
+    """A page of `object_list` as `?page=` asks. `count(object_list)`, when given, counts it instead of
+    COUNT(*) (one query can then give both the count and, say, the counts by status). `count_up_to` stops
+    counting there: on a table of millions, an exact count of a broad list costs more than the page itself,
+    and nobody pages past the first few hundred rows; `Paged.more_than` then says there are more."""
     paginator = (
-        Paginator(object_list, per_page) if count is None else _CountedPaginator(object_list, per_page, count)
+        Paginator(object_list, per_page)
+        if count is None and count_up_to is None
+        else _CountedPaginator(object_list, per_page, count, count_up_to)
     )
     try:
         page = paginator.page(request.GET.get("page") or 1)
@@ -100,5 +102,7 @@ def paginate(
             params["previous"] = {"href": _href(request, page.previous_page_number())}
         if page.has_next():
             params["next"] = {"href": _href(request, page.next_page_number())}
-    cap = getattr(count, "cap", None) if any(getattr(count, "over", [])) else None
-    return Paged(page=page, pagination=params, more_than=cap)
+    over = (
+        isinstance(paginator, _CountedPaginator) and count_up_to is not None and paginator.found > count_up_to
+    )
+    return Paged(page=page, pagination=params, more_than=count_up_to if over else None)

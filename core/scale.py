@@ -72,7 +72,6 @@ class Context:
     person_ids: list[int]
     person_organisation: dict[int, int]
     project_ids: list[int]
-    champion_ids: list[int]
 
     def day_in_last_years(self, years: int) -> datetime.date:
         return self.today - datetime.timedelta(days=self.rng.randrange(365 * years))

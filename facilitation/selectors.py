@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -21,6 +20,7 @@ from champions.models import Champion, Method
 from community import selectors as community_selectors
 from community.models import User
 from core.audit import audit_trail
+from core.cache import kept
 from core.permissions import can
 from facilitation import choices
 from facilitation.matching import methods_for, related_places
@@ -243,10 +243,11 @@ def similar_open_requests(
     the requests are read afresh, so one that has closed since drops out."""
     newest = FacilitationRequest.objects.aggregate(newest=Max("pk"))["newest"]
     key = f"facilitation:similar:{request.pk}:{request.updated_at.isoformat()}:{newest}:{limit}"
-    found: list[tuple[int, float]] | None = cache.get(key)
-    if found is None:
-        found = [(other.pk, score) for other, score in _similar_open_requests(request, limit)]
-        cache.set(key, found, SIMILAR_CACHE_FOR)
+    found: list[tuple[int, float]] = kept(
+        key,
+        lambda: [(other.pk, score) for other, score in _similar_open_requests(request, limit)],
+        SIMILAR_CACHE_FOR,
+    )
     still_open = FacilitationRequest.objects.filter(status__in=OPEN, pk__in=[pk for pk, _ in found])
     by_pk = {r.pk: r for r in still_open.only(*SIMILAR_FIELDS)}
     return [(by_pk[pk], score) for pk, score in found if pk in by_pk]

@@ -22,11 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, FloatField, Max, Q, Value
 from django.db.models.functions import Cast
 
+from core.cache import kept
 from projects import similarity
 from projects.models import SEARCH_CONFIG, Project
 from projects.search import prefix_query
@@ -88,13 +88,14 @@ def similar_projects(
     newest = Project.objects.aggregate(newest=Max("pk"))["newest"]
     asked = json.dumps([title, problem, aim, priority_ids, place_ids, exclude_id, limit, newest])
     key = f"projects:similar:{hashlib.sha256(asked.encode()).hexdigest()}"
-    found: list[tuple[int, float, tuple[str, ...]]] | None = cache.get(key)
-    if found is None:
-        found = [
+    found: list[tuple[int, float, tuple[str, ...]]] = kept(
+        key,
+        lambda: [
             (s.project.pk, s.score, s.reasons)
             for s in _search(title, problem, aim, set(priority_ids), set(place_ids), exclude_id, limit)
-        ]
-        cache.set(key, found, SIMILAR_CACHE_FOR)
+        ],
+        SIMILAR_CACHE_FOR,
+    )
     projects = Project.objects.filter(published_at__isnull=False, pk__in=[pk for pk, _, _ in found])
     by_pk = {p.pk: p for p in projects.select_related("lead").prefetch_related("priorities", "places")}
     return [SimilarProject(by_pk[pk], score, reasons) for pk, score, reasons in found if pk in by_pk]

@@ -9,8 +9,8 @@ quality-improvement strand. Human-factors programmes count as completions but no
 Public functions other apps call (each loads the rows in one query unless given them):
 
 - `trained_counts_by_organisation() -> dict[int, tuple[int, int]]`: organisation id -> (people whose
-  highest completed level is advanced/expert, people whose highest is leadership and coaching). The
-  champion register's dosage figures and the governance dashboards use it (DESIGN.md §3.3).
+  highest completed level is advanced/expert, people whose highest is leadership and coaching)
+  (DESIGN.md §3.3); pages ask `training.figures_db.advanced_and_leadership`, the same count in SQL.
 - `people_by_highest_level(...)`: level -> people, for the system or per organisation.
 - `competent_improvers(start, end) -> dict[int | None, ImproverCount]`: per organisation (None: the
   system), competent improvers in all, new in the period, and the period's target with its gap.
@@ -207,7 +207,7 @@ def trained_counts_by_organisation(rows: pd.DataFrame | None = None) -> dict[int
     """Organisation id -> (people at advanced/expert, people at leadership and coaching), by each
     person's highest completed level. Organisations with nobody at either level may be missing: read
     with `.get(org_id, (0, 0))`. Only finished records at those two top levels can decide the answer, so
-    only they are loaded: the champion dosage page asks on every view."""
+    only they are loaded. Pages ask `figures_db.advanced_and_leadership`, which counts in SQL."""
     if rows is None:
         rows = load_rows(
             programme__level__in=[Level.ADVANCED.value, Level.LEADERSHIP.value],

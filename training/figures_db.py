@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Max, Min, QuerySet, Value, When
 
+from core.cache import kept
 from training.figures import IMPROVEMENT, ImproverCount
 from training.ladder import FINISHED, LEVEL_BY_RANK, LEVEL_RANKS, Level
 from training.models import Trainee, TrainingRecord
@@ -124,16 +124,16 @@ def advanced_and_leadership() -> dict[int, tuple[int, int]]:
     """`figures.trained_counts_by_organisation` in the database: organisation id -> (people whose highest
     level is advanced/expert, people whose highest is leadership and coaching). Cached until the records
     change, like the figures page: the champion dosage page asks on every view."""
-    key = f"training:advanced-and-leadership:{records_stamp()}"
-    found: dict[int, tuple[int, int]] | None = cache.get(key)
-    if found is None:
-        found = {
+
+    def count() -> dict[int, tuple[int, int]]:
+        return {
             org: (levels[Level.ADVANCED.value], levels[Level.LEADERSHIP.value])
             for org, levels in highest_levels_by_organisation().items()
             if org is not None
         }
-        cache.set(key, found, FIGURES_CACHE_FOR)
-    return found
+
+    key = f"training:advanced-and-leadership:{records_stamp()}"
+    return kept(key, count, FIGURES_CACHE_FOR)
 
 
 FIGURES_CACHE_FOR = 600
@@ -170,10 +170,10 @@ def page_figures(
     FIGURES_CACHE_FOR seconds: a trainee moving organisation changes no record)."""
     asked = f"{start}:{end}:{fy_start}:{fy_end}:{sorted(targets.items(), key=str)}"
     key = f"training:figures:{hashlib.sha256(asked.encode()).hexdigest()}:{records_stamp()}"
-    found: PageFigures | None = cache.get(key)
-    if found is None:
+
+    def count() -> PageFigures:
         by_organisation = highest_levels_by_organisation()
-        found = PageFigures(
+        return PageFigures(
             people=people_trained(),
             system_levels=_summed(by_organisation),
             by_organisation=by_organisation,
@@ -183,5 +183,5 @@ def page_figures(
             level_totals=completions_by("programme__level"),  # type: ignore[arg-type]
             level_in_period=completions_by("programme__level", start, end),  # type: ignore[arg-type]
         )
-        cache.set(key, found, FIGURES_CACHE_FOR)
-    return found
+
+    return kept(key, count, FIGURES_CACHE_FOR)

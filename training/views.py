@@ -14,7 +14,6 @@ from community.models import Organisation
 from core.exports import Column, export_response
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
-from core.paging import capped
 from core.periods import figures_period, financial_year
 from core.permissions import can
 from training import figures, figures_db, selectors, services, signposting
@@ -133,7 +132,7 @@ def records(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         queryset=selectors.records_for(request.user),
         sort_options=RECORD_SORTS,
         default_sort="recent",
-        count=capped(RECORDS_COUNTED),
+        count_up_to=RECORDS_COUNTED,
     )
     if fmt := export_format(request):
         return export_response(listing.ordered, RECORD_COLUMNS, filename="training-records", fmt=fmt)

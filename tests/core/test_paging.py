@@ -6,7 +6,7 @@ import pytest
 from django.test import RequestFactory
 
 from community.models import Organisation
-from core.paging import capped, paginate
+from core.paging import paginate
 from tests.community.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +19,10 @@ def test_a_capped_count_stops_one_past_the_cap_and_says_so(django_assert_num_que
     request = RequestFactory().get("/", {"page": "2"})
 
     with django_assert_num_queries(2):  # the capped count, then the page
-        paged = paginate(request, rows, per_page=2, count=capped(5))
+        paged = paginate(request, rows, per_page=2, count_up_to=5)
         names = [o.name for o in paged.items]
 
     assert names == ["Partner 2", "Partner 3"]
     assert paged.count == 5 and paged.more_than == 5
-    exact = paginate(request, rows, per_page=2, count=capped(10))
+    exact = paginate(request, rows, per_page=2, count_up_to=10)
     assert exact.count == 7 and exact.more_than is None

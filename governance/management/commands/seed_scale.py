@@ -73,7 +73,6 @@ class Command(BaseCommand):
             person_ids=[],
             person_organisation={},
             project_ids=[],
-            champion_ids=[],
         )
         self.stdout.write(
             f"Seeding scale data: {size.projects:,} projects, {size.training_records:,} training records, "
