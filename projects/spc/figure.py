@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import colours, icons
-from .chart import RULE_LABELS, Chart, plain_period
+from .chart import Chart, plain_period
 
 FONT = "Frutiger W01, Arial, sans-serif"
 
@@ -54,7 +54,7 @@ def chart_figure(
                     "size": 9 if kind == icons.COMMON_CAUSE else 11,
                     "line": {"color": "#FFFFFF", "width": 1},
                 },
-                "text": ["<br>".join(RULE_LABELS[r] for r in p.rules) for p in chosen],
+                "text": ["<br>".join(chart.label(r) for r in p.rules) for p in chosen],
                 "hovertemplate": "%{x}: %{y}<br>%{text}<extra>" + icons.POINT_TYPE_LABELS[kind] + "</extra>",
             }
         )
@@ -129,7 +129,7 @@ def chart_figure(
             }
         )
     for segment in chart.segments:
-        if chart.chart == "xmr" and segment.trial and segment.upper_limit is not None:
+        if chart.is_control and segment.trial and segment.upper_limit is not None:
             # Said on the chart itself, not only in the notes: these limits will still move.
             layout["annotations"].append(
                 {
@@ -165,40 +165,55 @@ def chart_figure(
 
 
 def _segment_lines(chart: Chart, x: list[Any]) -> list[dict[str, Any]]:
+    """Each segment's centre line and limits: a straight line where they are constant, steps where they
+    vary with each period's size (P and U charts)."""
     traces: list[dict[str, Any]] = []
-    xmr = chart.chart == "xmr"
+    control = chart.is_control
+    name_centre = chart.centre_name
     for segment in chart.segments:
-        xs = [x[segment.start], x[segment.end]]
-        centre = segment.mean if xmr else segment.median
+        centre = segment.mean if control else segment.median  # a G chart's segment mean is its median line
+        points = [p for p in chart.points[segment.start : segment.end + 1] if p.upper_limit is not None]
         first = segment.index == 0
+        xs = [x[segment.start], x[segment.end]]
         if centre is not None:
             traces.append(
                 {
                     "type": "scatter",
                     "mode": "lines",
-                    "name": "Mean" if xmr else "Median",
+                    "name": name_centre,
                     "legendgroup": "centre",
                     "showlegend": first,
                     "x": xs,
                     "y": [centre, centre],
                     "line": {"color": colours.MEAN_LINE, "width": 1.5},
-                    "hovertemplate": f"{'Mean' if xmr else 'Median'}: %{{y:.4g}}<extra></extra>",
+                    "hovertemplate": f"{name_centre}: %{{y:.4g}}<extra></extra>",
                 }
             )
-        if xmr and segment.lower_limit is not None and segment.upper_limit is not None:
-            name = "Trial process limits" if segment.trial else "Process limits"
-            for value in (segment.lower_limit, segment.upper_limit):
-                traces.append(
-                    {
-                        "type": "scatter",
-                        "mode": "lines",
-                        "name": name,
-                        "legendgroup": "limits",
-                        "showlegend": first and value == segment.lower_limit,
-                        "x": xs,
-                        "y": [value, value],
-                        "line": {"color": colours.LIMIT_LINE, "dash": "dash", "width": 1.5},
-                        "hovertemplate": f"{name}: %{{y:.4g}}<extra></extra>",
-                    }
-                )
+        if not (control and points):
+            continue
+        name = "Trial process limits" if segment.trial else "Process limits"
+        for side in ("lower_limit", "upper_limit"):
+            if segment.varying_limits:
+                line_x = [plain_period(p.period) for p in points]
+                line_y = [getattr(p, side) for p in points]
+            else:
+                line_x, line_y = xs, [getattr(points[-1], side)] * 2
+            traces.append(
+                {
+                    "type": "scatter",
+                    "mode": "lines",
+                    "name": name,
+                    "legendgroup": "limits",
+                    "showlegend": first and side == "lower_limit",
+                    "x": line_x,
+                    "y": line_y,
+                    "line": {
+                        "color": colours.LIMIT_LINE,
+                        "dash": "dash",
+                        "width": 1.5,
+                        "shape": "hvh" if segment.varying_limits else "linear",
+                    },
+                    "hovertemplate": f"{name}: %{{y:.4g}}<extra></extra>",
+                }
+            )
     return traces

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .chart import RULE_LABELS, Chart
+from .chart import Chart
 from .icons import POINT_TYPE_LABELS
 
 
@@ -12,6 +12,8 @@ from .icons import POINT_TYPE_LABELS
 class Row:
     period: Any
     value: float | None
+    numerator: float | None
+    denominator: float | None
     type: str | None
     type_label: str
     rules: list[str]
@@ -20,11 +22,12 @@ class Row:
     upper_limit: float | None
     annotation: str
     starts_segment: bool
+    excluded: bool
 
 
 def chart_rows(chart: Chart, annotations: Mapping[Any, str] | None = None) -> list[Row]:
-    """One row per period: its value, its type in words, the rules that flagged it, the centre line and
-    limits that applied to it, and any annotation."""
+    """One row per period: its value (and a ratio's numerator and denominator), its type in words, the
+    rules that flagged it, the centre line and limits that applied to it, and any annotation."""
     annotations = annotations or {}
     rows = []
     for point in chart.points:
@@ -39,14 +42,17 @@ def chart_rows(chart: Chart, annotations: Mapping[Any, str] | None = None) -> li
             Row(
                 period=point.period,
                 value=point.value,
+                numerator=point.count,
+                denominator=point.size,
                 type=point.type,
                 type_label=label,
-                rules=[RULE_LABELS[r] for r in point.rules],
-                centre=segment.mean if chart.chart == "xmr" else segment.median,
-                lower_limit=segment.lower_limit,
-                upper_limit=segment.upper_limit,
+                rules=[chart.label(r) for r in point.rules],
+                centre=point.centre,
+                lower_limit=point.lower_limit,
+                upper_limit=point.upper_limit,
                 annotation=annotations.get(point.period, ""),
                 starts_segment=point.position == segment.start and segment.index > 0,
+                excluded=point.excluded,
             )
         )
     return rows

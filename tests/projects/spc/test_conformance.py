@@ -1,8 +1,10 @@
 """Every vector from the NHS's and qicharts2's own test suites (tests/projects/spc/data/vectors.json).
 
-Each expected key is checked where it applies to the portal's rules; the keys that describe other chart
-types' limits (p, u, c charts' denominators) are listed in NOT_APPLICABLE with the reason, and a vector
-must still check at least one thing."""
+Each expected key is checked where it applies to the portal's rules, and a vector must check at least one
+thing. P, U, C and T charts are computed by the portal from the peer's counts and sizes
+(data/qicharts2_counts.json) and their centre lines, limits, points outside them and runs compared with the
+peer's; xbar and s charts (subgroups of raw observations, which the portal does not draw) are checked for
+the rules the portal applies to any limits."""
 
 import json
 import math
@@ -11,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from projects.spc import rules, run_chart, xmr_chart
+from projects.spc import control_chart, rules, run_chart, xmr_chart
 from projects.spc.icons import assurance_icon, normalise_direction
 from projects.spc.limits import moving_ranges
 from projects.spc.runs import runs_analysis
@@ -22,9 +24,8 @@ NOT_APPLICABLE = {
     "tolerance": "describes how the peer printed its numbers; used to choose the comparison",
     "note": "prose",
     "limits_convention": "prose",
-    "mean_lcl": "u-chart limits depend on each period's denominator, which the vector does not carry",
-    "mean_ucl": "u-chart limits depend on each period's denominator, which the vector does not carry",
 }
+COUNTS = json.loads((Path(__file__).parent / "data" / "qicharts2_counts.json").read_text())
 
 ASSURANCE = {
     "consistent_pass": "consistently_passing",
@@ -284,33 +285,91 @@ def run_qic(c: Checker) -> None:
             == c.expect["signals"]["runs_signal"]
         )
         return
-    # p, c, u, t, xbar, s charts: the limits come from the peer; the portal's own rules are the
-    # outside-the-limits test and the runs analysis about the centre line.
+    if kind in ("p", "u", "c", "t"):
+        run_qic_attribute(c)
+        return
+    # xbar and s charts: the limits come from the peer; the portal's own rules are the outside-the-limits
+    # test and the runs analysis about the centre line.
     n = len(values)
     centre = per_point(c.take("center"), n)
-    if c.has("lcl"):
-        assert sigma_indices(values, c.take("lcl"), c.take("ucl")) == c.take("sigma_signal_indices")
-    if c.has("n_obs"):
-        assert len(values) == c.take("n_obs")
+    assert sigma_indices(values, c.take("lcl"), c.take("ucl")) == c.take("sigma_signal_indices")
+    check_runs(c, values, centre[0])
+    (part,) = c.take("runs")
+    runs = runs_analysis(values, centre[0])
+    assert (part["n_obs"], part["longest_run"], part["crossings"]) == (n, runs.longest_run, runs.crossings)
+    c.checked.append("signals")
+    assert c.expect["signals"].get("sigma_signal_count") in (None, 0, len(c.expect["sigma_signal_indices"]))
+
+
+def run_qic_attribute(c: Checker) -> None:
+    """P, U, C and T charts drawn by the portal from the peer's inputs, with qicharts2's options."""
+    values, options, kind = c.v["values"], c.v.get("options") or {}, c.v["chart"]
+    n = len(values)
     include = options.get("include") or [True] * n
-    parts = options.get("parts") or 1
-    parts = per_point(parts, n)
+    kwargs: dict[str, Any] = {
+        "exclude": [i for i in range(n) if not include[i]],
+        "rebase_at": [options["part"]] if "part" in options else [],
+        "baseline_points": options.get("freeze"),
+        "screen_moving_ranges": False,  # qicharts2's default
+    }
+    if kind in ("p", "u"):
+        inputs = COUNTS[c.v["name"]]
+        chart = control_chart(
+            kind, inputs["counts"], sizes=inputs["sizes"], multiplier=options.get("multiply", 1), **kwargs
+        )
+    else:
+        chart = control_chart(kind, values, **kwargs)
+    points = chart.points
+    assert [p.value for p in points] == pytest.approx(values, rel=1e-12)
+    if c.has("center"):
+        assert [p.centre for p in points] == pytest.approx(per_point(c.take("center"), n), rel=1e-12)
+    lower, upper = [p.lower_limit for p in points], [p.upper_limit for p in points]
+    if kind == "t":
+        # The T chart is an individuals chart of y ** (1 / 3.6): restate its limits with qicharts2's
+        # 3 / 1.128 in place of Making Data Count's 2.66, exactly.
+        lower, upper = qicharts2_t_limits(points)
+    if c.has("lcl"):
+        assert lower == pytest.approx(per_point(c.take("lcl"), n), rel=1e-9, abs=1e-15)
+        assert upper == pytest.approx(per_point(c.take("ucl"), n), rel=1e-9)
+    if c.has("mean_lcl"):
+        assert sum(lower) / n == pytest.approx(c.take("mean_lcl"), rel=1e-9, abs=1e-15)
+        assert sum(upper) / n == pytest.approx(c.take("mean_ucl"), rel=1e-9)
+    outside = [p.position + 1 for p in points if "outside_limits" in p.rules]
+    if c.has("sigma_signal_indices"):
+        assert outside == c.take("sigma_signal_indices")
+    runs_by_part = []
+    for segment in chart.segments:
+        kept = [p for p in points[segment.start : segment.end + 1] if not p.excluded]
+        runs_by_part.append((segment, kept, runs_analysis([p.value for p in kept], kept[0].centre)))
     if c.has("runs"):
-        for part in c.take("runs"):
-            idx = [i for i in range(n) if parts[i] == part["part"] and include[i]]
-            part_values = [values[i] for i in idx]
-            runs = runs_analysis(part_values, centre[idx[0]])
-            assert len(part_values) == part["n_obs"]
+        for part, (segment, kept, runs) in zip(c.take("runs"), runs_by_part, strict=True):
+            assert f"{segment.start + 1}-{segment.end + 1}" == part["points"]
+            assert len(kept) == part["n_obs"]
             for key in ("n_useful", "longest_run", "longest_run_max", "crossings", "crossings_min"):
                 assert getattr(runs, key) == part[key], (part["part"], key)
             assert runs.signal == part["runs_signal"]
-    idx = [i for i in range(n) if include[i]]
-    if parts == [1] * n or not c.has("runs"):
-        check_runs(c, [values[i] for i in idx], centre[idx[0]])
-    if c.has("signals"):
-        c.checked.append("signals")
-        count = c.expect["signals"].get("sigma_signal_count")
-        assert count in (None, 0) or count == len(c.expect.get("sigma_signal_indices", []))
+    if len(runs_by_part) == 1:
+        runs = runs_by_part[0][2]
+        if c.has("n_obs"):
+            assert len(runs_by_part[0][1]) == c.take("n_obs")
+        for key in ("n_useful", "longest_run", "longest_run_max", "crossings", "crossings_min"):
+            if c.has(key):
+                assert getattr(runs, key) == c.take(key), key
+        if c.has("signals"):
+            c.checked.append("signals")
+            assert runs.signal == c.expect["signals"]["runs_signal"]
+            assert c.expect["signals"].get("sigma_signal_count", len(outside)) == len(outside)
+
+
+def qicharts2_t_limits(points: list[Any]) -> tuple[list[float], list[float]]:
+    lower, upper = [], []
+    for p in points:
+        centre = p.centre ** (1 / 3.6)
+        mr_bar = (p.upper_limit ** (1 / 3.6) - centre) / 2.66
+        low = centre - 3 / 1.128 * mr_bar
+        lower.append(low**3.6 if low > 0 else 0.0)
+        upper.append((centre + 3 / 1.128 * mr_bar) ** 3.6)
+    return lower, upper
 
 
 def by_name(name: str) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 import datetime as dt
 import json
 
+import pytest
+
 from projects.spc import run_chart, xmr_chart
 
 API_KEYS = {
@@ -28,13 +30,29 @@ def test_the_xmr_dict_has_the_api_fields_and_is_json():
     values = [10.0, 12.0] * 6 + [20.0]
     data = xmr_chart(values, periods=weekly(13), improvement="increase", target=5).to_dict()
     assert set(data) >= API_KEYS
-    assert set(data) - API_KEYS == {"rule_set", "segments", "notes"}
+    assert set(data) - API_KEYS == {
+        "rule_set",
+        "rule_set_key",
+        "chart_name",
+        "multiplier",
+        "segments",
+        "notes",
+    }
     assert data["chart"] == "xmr"
+    assert data["rule_set_key"] == "making_data_count"
+    assert data["rule_set"].startswith("Making Data Count (NHS England): a point outside the limits")
+    mean = (12 * 11 + 20) / 13
     assert data["points"][-1] == {
         "period": "2026-03-30",
         "value": 20.0,
+        "numerator": None,
+        "denominator": None,
         "type": "special_cause_improvement",
         "rules": ["outside_limits"],
+        "centre": pytest.approx(mean),
+        "lower_limit": pytest.approx(mean - 2.66 * 2.5),
+        "upper_limit": pytest.approx(mean + 2.66 * 2.5),
+        "excluded": False,
     }
     assert data["variation"] == "improvement_high"
     assert data["assurance"] == "consistently_passing"
