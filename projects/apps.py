@@ -7,12 +7,15 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, not at the top: models may be imported only once the app registry is ready.
+        from django.core import checks
         from django.db.models.signals import post_delete, post_save
 
         from dashboards.registry import register
         from projects import portfolio_dashboard
+        from projects.checks import check_default_rule_set
         from projects.models import Project
 
+        checks.register(check_default_rule_set)
         register(
             "portfolio",
             portfolio_dashboard.build,

@@ -91,6 +91,7 @@ OUTCOMES: dict[str, dict[str, Any]] = {
     },
     "projects:measure_delete_point": {"GET": NOT_ALLOWED, "POST": {"*": NOT_FOUND, "admin": ALLOWED}},
     "projects:measure_rebaseline": {"GET": NOT_ALLOWED, "POST": {"*": NOT_FOUND, "admin": ALLOWED}},
+    "projects:measure_exclude": {"GET": NOT_ALLOWED, "POST": {"*": NOT_FOUND, "admin": ALLOWED}},
     # training
     "training:find": {"GET": ALLOWED, "POST": ALLOWED},
     "training:book": {"GET": NOT_ALLOWED, "POST": ALLOWED},

@@ -228,6 +228,9 @@ CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
 # How long /healthz waits for a Celery worker to answer its ping (the first answer ends the wait).
 HEALTH_WORKER_PING_SECONDS = env.float("HEALTH_WORKER_PING_SECONDS", default=1.0)
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
+# The rule set a measure's control chart is read with unless the measure chooses its own
+# (projects/spc/rulesets.py: "making_data_count" or "ihi").
+SPC_DEFAULT_RULE_SET = env.str("SPC_DEFAULT_RULE_SET", default="making_data_count")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {
         "task": "core.heartbeat",

@@ -3,7 +3,7 @@
 GET/POST        /api/v1/projects/{id}/measures/
 GET/PUT/DELETE  /api/v1/measures/{id}/
 GET/POST        /api/v1/measures/{id}/data/        (one point or a list; all or nothing)
-GET             /api/v1/measures/{id}/chart/       (?type=run for the run chart)
+GET             /api/v1/measures/{id}/chart/       (?type=run or any chart that suits it; ?rule_set=ihi)
 GET/POST        /api/v1/projects/{id}/pdsa-cycles/
 GET/PUT/DELETE  /api/v1/pdsa-cycles/{id}/
 """
@@ -24,10 +24,12 @@ from rest_framework.views import APIView
 from core.access import SIGNED_IN, Access
 from core.api import VersionETagMixin, expected_version
 from core.permissions import can
+from projects.spc import rulesets
+from projects.spc.advisor import CHARTS_FOR, allowed
 
 from . import selectors, services
 from .models import DataPoint, Measure, PDSACycle
-from .rows import MAX_ANNOTATION, MAX_ROWS, Row
+from .rows import MAX_ANNOTATION, MAX_ROWS, Row, value_problem
 
 
 class MeasureSerializer(serializers.ModelSerializer):
@@ -53,16 +55,35 @@ class MeasureSerializer(serializers.ModelSerializer):
 
 class PointSerializer(serializers.Serializer):
     period = serializers.DateField()
-    value = serializers.FloatField()
+    value = serializers.FloatField(help_text="The value; for a proportion or rate, the numerator.")
+    denominator = serializers.FloatField(
+        allow_null=True, required=False, default=None, help_text="Required for a proportion or rate."
+    )
     annotation = serializers.CharField(
         max_length=MAX_ANNOTATION, allow_blank=True, required=False, default=""
     )
     rebaseline = serializers.BooleanField(read_only=True)
+    excluded = serializers.BooleanField(read_only=True)
 
-    def validate_value(self, value: float) -> float:
-        if value != value or value in (float("inf"), float("-inf")):
+    @staticmethod
+    def _finite(value: float | None) -> float | None:
+        if value is not None and (value != value or value in (float("inf"), float("-inf"))):
             raise serializers.ValidationError("A valid number is required.")
         return value
+
+    def validate_value(self, value: float) -> float:
+        return self._finite(value)  # type: ignore[return-value]
+
+    def validate_denominator(self, value: float | None) -> float | None:
+        return self._finite(value)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        measure = self.context.get("measure")
+        if measure is not None and (
+            wrong := value_problem(measure.value_kind, attrs["value"], attrs.get("denominator"))
+        ):
+            raise serializers.ValidationError({wrong[0]: [wrong[1]]})
+        return attrs
 
 
 class PDSACycleSerializer(serializers.ModelSerializer):
@@ -183,7 +204,7 @@ class MeasureData(APIView):
             raise serializers.ValidationError(
                 {"non_field_errors": [f"Send at most {MAX_ROWS} points at a time"]}
             )
-        serializer = PointSerializer(data=request.data, many=many)
+        serializer = PointSerializer(data=request.data, many=many, context={"measure": measure})
         serializer.is_valid(raise_exception=True)
         items = serializer.validated_data if many else [serializer.validated_data]
         periods = [item["period"] for item in items]
@@ -193,7 +214,7 @@ class MeasureData(APIView):
                 {"period": [f"Each period may be given only once: {', '.join(duplicates)}"]}
             )
         rows = [
-            Row(i + 1, item["period"], item["value"], item.get("annotation", ""))
+            Row(i + 1, item["period"], item["value"], item.get("annotation", ""), item.get("denominator"))
             for i, item in enumerate(items)
         ]
         services.data_points_save(actor=request.user, measure=measure, rows=rows, source="api")
@@ -202,33 +223,51 @@ class MeasureData(APIView):
 
 
 CHART_EXAMPLE = {
-    "chart": "xmr",
-    "mean": 41.2,
-    "median": 41.0,
-    "lower_limit": 29.8,
-    "upper_limit": 52.6,
-    "points": [{"period": "2026-01-05", "value": 44.0, "type": "common_cause", "rules": []}],
-    "variation": "improvement_low",
+    "chart": "p",
+    "chart_name": "P chart (proportion)",
+    "mean": 62.5,
+    "median": 62.0,
+    "lower_limit": 48.1,
+    "upper_limit": 76.9,
+    "multiplier": 100.0,
+    "points": [
+        {
+            "period": "2026-01-05",
+            "value": 58.0,
+            "numerator": 58.0,
+            "denominator": 100.0,
+            "type": "common_cause",
+            "rules": [],
+            "centre": 62.5,
+            "lower_limit": 48.1,
+            "upper_limit": 76.9,
+            "excluded": False,
+        }
+    ],
+    "variation": "improvement_high",
     "assurance": "hit_and_miss",
     "signals": [
         {
             "rule": "shift",
-            "label": "A shift: 7 or more points in a row on one side of the mean",
+            "label": "A shift: 7 or more points in a row on one side of the centre line",
             "periods": ["2026-03-02"],
         }
     ],
     "longest_run": 8,
     "crossings": 9,
-    "rule_set": "Making Data Count (NHS England)",
+    "rule_set": "Making Data Count (NHS England): a point outside the limits; a trend of 7 points; "
+    "2 of 3 points beyond 2 sigma; a shift of 7 points",
+    "rule_set_key": "making_data_count",
     "segments": [
         {
             "start": "2026-01-05",
             "end": "2026-06-29",
-            "mean": 41.2,
-            "median": 41.0,
-            "lower_limit": 29.8,
-            "upper_limit": 52.6,
+            "mean": 62.5,
+            "median": 62.0,
+            "lower_limit": 48.1,
+            "upper_limit": 76.9,
             "trial_limits": False,
+            "varying_limits": True,
         }
     ],
     "notes": [],
@@ -237,17 +276,41 @@ CHART_EXAMPLE = {
 
 class MeasureChart(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("type", OpenApiTypes.STR, enum=["xmr", "run"], required=False)],
+        parameters=[
+            OpenApiParameter(
+                "type",
+                OpenApiTypes.STR,
+                enum=list(Measure.ChartType.values),
+                required=False,
+                description="Any chart that suits what the measure records (default: the measure's own).",
+            ),
+            OpenApiParameter(
+                "rule_set",
+                OpenApiTypes.STR,
+                enum=list(rulesets.RULE_SETS),
+                required=False,
+                description="Read a control chart with these rules (default: the measure's).",
+            ),
+        ],
         responses=OpenApiTypes.OBJECT,
-        summary="The computed chart: points with their type and rules, limits, icons and signals",
-        examples=[OpenApiExample("XmR chart", value=CHART_EXAMPLE, response_only=True)],
+        summary="The computed chart: every point with its limits, type and rules; icons, signals and the "
+        "rule set in words",
+        examples=[OpenApiExample("P chart", value=CHART_EXAMPLE, response_only=True)],
     )
     def get(self, request: Request, pk: int) -> Response:
         measure = selectors.measure_for_user(request.user, pk)
         kind = request.query_params.get("type") or measure.chart_type
-        if kind not in Measure.ChartType.values:
-            raise serializers.ValidationError({"type": ["Choose xmr or run"]})
-        chart = selectors.compute_chart(measure, selectors.measure_points(measure), kind)
+        if not allowed(measure.value_kind, kind):
+            choices = ", ".join(CHARTS_FOR.get(measure.value_kind, ()))
+            raise serializers.ValidationError(
+                {"type": [f"Choose a chart that suits this measure: {choices}"]}
+            )
+        rule_set = request.query_params.get("rule_set") or None
+        if rule_set is not None and rule_set not in rulesets.RULE_SETS:
+            raise serializers.ValidationError(
+                {"rule_set": [f"Choose one of: {', '.join(rulesets.RULE_SETS)}"]}
+            )
+        chart = selectors.compute_chart(measure, selectors.measure_points(measure), kind, rule_set=rule_set)
         return Response(chart.to_dict())
 
 

@@ -8,7 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from core.versioning import version_field
-from projects.spc import icons
+from projects.spc import CHART_NAMES, icons, rulesets
 
 
 class PDSACycle(models.Model):
@@ -78,9 +78,32 @@ class Measure(models.Model):
         "quarterly": "Quarter (each point at the first day of the quarter)",
     }
 
+    class ValueKind(models.TextChoices):
+        VALUE = "value", "A single value, such as days, minutes or a score"
+        PROPORTION = (
+            "proportion",
+            "A proportion: a numerator out of a denominator, such as patients screened of patients seen",
+        )
+        RATE = "rate", "A rate: a count of events per exposure, such as falls per 1,000 bed days"
+        COUNT = "count", "A count of events in each period, from the same size of area or population"
+        CASES_BETWEEN = (
+            "cases_between",
+            "Rare events: the number of cases or opportunities since the last event",
+        )
+        TIME_BETWEEN = "time_between", "Rare events: the time (such as days) since the last event"
+
     class ChartType(models.TextChoices):
         XMR = "xmr", "SPC chart (XmR)"
         RUN = "run", "Run chart"
+        P = "p", CHART_NAMES["p"]
+        PP = "pp", CHART_NAMES["pp"]
+        U = "u", CHART_NAMES["u"]
+        UP = "up", CHART_NAMES["up"]
+        C = "c", CHART_NAMES["c"]
+        G = "g", CHART_NAMES["g"]
+        T = "t", CHART_NAMES["t"]
+
+    RATIO_KINDS = (ValueKind.PROPORTION, ValueKind.RATE)
 
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="measures")
     name = models.CharField(max_length=200)
@@ -96,7 +119,23 @@ class Measure(models.Model):
     )
     target = models.FloatField(null=True, blank=True)
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
+    value_kind = models.CharField(
+        "what is recorded for each period?", max_length=15, choices=ValueKind.choices, default=ValueKind.VALUE
+    )
+    multiplier = models.PositiveIntegerField(
+        "show as a number per",
+        default=1,
+        help_text="For a proportion, 100 shows a percentage; for a rate, 1000 shows events per 1,000 "
+        "(for example, per 1,000 bed days). 1 shows the plain ratio.",
+    )
     chart_type = models.CharField("chart", max_length=3, choices=ChartType.choices, default=ChartType.XMR)
+    rule_set = models.CharField(
+        "rules for special cause",
+        max_length=20,
+        blank=True,
+        choices=rulesets.CHOICES,
+        help_text="Leave empty to use the community's default.",
+    )
     screen_moving_ranges = models.BooleanField(
         "screen out very large moving ranges before the limits are calculated", default=True
     )
@@ -126,6 +165,11 @@ class Measure(models.Model):
         return reverse("projects:measure_detail", kwargs={"pk": self.pk})
 
     @property
+    def is_ratio(self) -> bool:
+        """Recorded as a numerator and a denominator."""
+        return self.value_kind in self.RATIO_KINDS
+
+    @property
     def variation_label(self) -> str:
         return icons.VARIATION_LABELS.get(self.variation, "")
 
@@ -137,14 +181,24 @@ class Measure(models.Model):
 class DataPoint(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="points")
     period = models.DateField()
-    value = models.FloatField()
+    value = models.FloatField(help_text="The value, or for a proportion or rate its numerator.")
+    denominator = models.FloatField(null=True, blank=True)
     annotation = models.CharField(max_length=200, blank=True)
     rebaseline = models.BooleanField("recalculate the limits from this period", default=False)
+    excluded = models.BooleanField(
+        "leave out of the centre line and limits", default=False, help_text="A known special cause."
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["measure", "period"]
-        constraints = [models.UniqueConstraint(fields=["measure", "period"], name="datapoint_one_per_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "period"], name="datapoint_one_per_period"),
+            models.CheckConstraint(
+                condition=models.Q(denominator__isnull=True) | models.Q(denominator__gt=0),
+                name="datapoint_denominator_positive",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.measure}: {self.period:%Y-%m-%d} = {self.value:g}"

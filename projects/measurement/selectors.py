@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from core.permissions import can, is_admin
 from projects.models import Project, TeamMember
-from projects.spc import Chart, run_chart, xmr_chart
+from projects.spc import Chart, control_chart, run_chart
+from projects.spc.advisor import allowed
 
 from .models import DataPoint, Measure, PDSACycle
 
@@ -68,27 +70,34 @@ def measure_points(measure: Measure) -> list[DataPoint]:
     return list(measure.points.order_by("period"))
 
 
-def compute_chart(measure: Measure, points: list[DataPoint], chart_type: str | None = None) -> Chart:
-    """The measure's chart from its points (in period order): limits re-set at each re-baselined point."""
+def compute_chart(
+    measure: Measure, points: list[DataPoint], chart_type: str | None = None, *, rule_set: str | None = None
+) -> Chart:
+    """The measure's chart from its points (in period order): limits re-set at each re-baselined point,
+    excluded points left out of them. A chart type that does not suit what the measure records (after its
+    kind was changed) falls back to the XmR chart."""
     kind = chart_type or measure.chart_type
+    if not allowed(measure.value_kind, kind):
+        kind = Measure.ChartType.XMR
+    ratio = measure.is_ratio
+    common: dict[str, Any] = {
+        "sizes": [p.denominator for p in points] if ratio else None,
+        "periods": [p.period for p in points],
+        "improvement": measure.improvement,
+        "target": measure.target,
+        "rebase_at": [i for i, p in enumerate(points) if p.rebaseline and i > 0],
+        "multiplier": measure.multiplier if ratio else 1,
+    }
     values = [p.value for p in points]
-    periods = [p.period for p in points]
-    rebase_at = [i for i, p in enumerate(points) if p.rebaseline and i > 0]
     if kind == Measure.ChartType.RUN:
-        return run_chart(
-            values,
-            periods=periods,
-            improvement=measure.improvement,
-            target=measure.target,
-            rebase_at=rebase_at,
-        )
-    return xmr_chart(
+        return run_chart(values, **common)
+    return control_chart(
+        kind,
         values,
-        periods=periods,
-        improvement=measure.improvement,
-        target=measure.target,
-        rebase_at=rebase_at,
+        exclude=[i for i, p in enumerate(points) if p.excluded],
         screen_moving_ranges=measure.screen_moving_ranges,
+        rule_set=rule_set or measure.rule_set or settings.SPC_DEFAULT_RULE_SET,
+        **common,
     )
 
 

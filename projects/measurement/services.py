@@ -19,9 +19,11 @@ from core.permissions import require
 from core.versioning import claim_version
 from projects import portfolio_dashboard
 from projects.models import Project
+from projects.spc import CHART_NAMES, CONTROL_CHARTS
+from projects.spc.advisor import CHARTS_FOR, allowed
 
 from .models import DataPoint, Measure, PDSACycle
-from .rows import Row
+from .rows import Row, value_problem
 from .selectors import compute_chart, measure_points
 
 MEASURE_FIELDS = (
@@ -32,7 +34,10 @@ MEASURE_FIELDS = (
     "improvement",
     "target",
     "frequency",
+    "value_kind",
+    "multiplier",
     "chart_type",
+    "rule_set",
     "screen_moving_ranges",
 )
 CYCLE_FIELDS = (
@@ -59,6 +64,19 @@ def _apply(obj: Any, fields: Sequence[str], data: dict[str, Any]) -> None:
 
 def _validate(obj: Any, exclude: Sequence[str] = ()) -> None:
     obj.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+
+
+def _check_chart(measure: Measure) -> None:
+    """The chart must suit what the measure records, and a proportion or rate keeps its denominators."""
+    if not allowed(measure.value_kind, measure.chart_type):
+        suits = ", ".join(CHART_NAMES[c] for c in CHARTS_FOR[measure.value_kind])
+        raise ValidationError(
+            {"chart_type": f"A {CHART_NAMES[measure.chart_type]} does not suit this measure: choose {suits}"}
+        )
+    if measure.pk and measure.is_ratio and measure.points.filter(denominator__isnull=True).exists():
+        raise ValidationError(
+            {"value_kind": "Some periods have no denominator: add them before recording a proportion or rate"}
+        )
 
 
 def _check_cycle_dates(cycle: PDSACycle) -> None:
@@ -105,6 +123,7 @@ def measure_create(*, actor: Any, project: Project, **data: Any) -> Measure:
     measure = Measure(project=project, created_by=actor)
     _apply(measure, MEASURE_FIELDS, data)
     _validate(measure, exclude=["project", "created_by"])
+    _check_chart(measure)
     with transaction.atomic():
         measure.save()
         audit_record(actor=actor, obj=measure, action="created", changes=snapshot(measure, MEASURE_FIELDS))
@@ -120,6 +139,7 @@ def measure_update(
     before = snapshot(measure, MEASURE_FIELDS)
     _apply(measure, MEASURE_FIELDS, data)
     _validate(measure, exclude=["project", "created_by"])
+    _check_chart(measure)
     measure.updated_at = timezone.now()
     with transaction.atomic():
         claim_version(measure, expected_version, noun="measure")
@@ -142,7 +162,8 @@ def measure_delete(*, actor: Any, measure: Measure) -> None:
 def _fresh_summary(measure: Measure) -> dict[str, Any]:
     """What is stored on the measure for lists and dashboards, computed afresh from its data."""
     points = measure_points(measure)
-    chart = compute_chart(measure, points, Measure.ChartType.XMR)
+    kind = measure.chart_type if measure.chart_type in CONTROL_CHARTS else Measure.ChartType.XMR
+    chart = compute_chart(measure, points, kind)
     return {
         "variation": chart.variation or "",
         "assurance": chart.assurance or "",
@@ -152,7 +173,8 @@ def _fresh_summary(measure: Measure) -> dict[str, Any]:
 
 
 def measure_refresh(measure: Measure) -> None:
-    """Store the icons for the latest point (as drawn on the measure's own chart type, XmR by default)."""
+    """Store the icons for the latest point, as the measure's own control chart draws them (an XmR chart
+    of the same values for a run chart, which has no icons)."""
     summary = _fresh_summary(measure)
     Measure.objects.filter(pk=measure.pk).update(**summary, updated_at=timezone.now())
     for name, value in summary.items():
@@ -176,14 +198,19 @@ def measures_refresh_all() -> tuple[int, int]:
 
 
 def data_points_save(*, actor: Any, measure: Measure, rows: Sequence[Row], source: str) -> tuple[int, int]:
-    """Add the rows' periods, replacing the value and annotation of periods already recorded (so loading
-    the same data twice changes nothing). All or nothing. Returns (added, updated)."""
+    """Add the rows' periods, replacing the value, denominator and annotation of periods already recorded
+    (so loading the same data twice changes nothing). All or nothing. Returns (added, updated)."""
     require(actor, "measurement.edit", measure.project)
     if not rows:
         raise ValidationError({"data": "Give at least one period and value"})
     periods = [r.period for r in rows]
     if len(set(periods)) != len(periods):
         raise ValidationError({"data": "Each period may be given only once"})
+    for row in rows:
+        wrong = value_problem(measure.value_kind, row.value, row.denominator)
+        if wrong:
+            raise ValidationError({"data": f"Row {row.row}: {wrong[1]}"})
+    rows = [r if measure.is_ratio else Row(r.row, r.period, r.value, r.annotation) for r in rows]
     with transaction.atomic():
         existing = {p.period: p for p in measure.points.select_for_update().filter(period__in=periods)}
         added: list[DataPoint] = []
@@ -192,14 +219,24 @@ def data_points_save(*, actor: Any, measure: Measure, rows: Sequence[Row], sourc
             point = existing.get(row.period)
             if point is None:
                 added.append(
-                    DataPoint(measure=measure, period=row.period, value=row.value, annotation=row.annotation)
+                    DataPoint(
+                        measure=measure,
+                        period=row.period,
+                        value=row.value,
+                        denominator=row.denominator,
+                        annotation=row.annotation,
+                    )
                 )
-            elif point.value != row.value or (row.annotation and point.annotation != row.annotation):
-                point.value = row.value
+            elif (
+                point.value != row.value
+                or point.denominator != row.denominator
+                or (row.annotation and point.annotation != row.annotation)
+            ):
+                point.value, point.denominator = row.value, row.denominator
                 point.annotation = row.annotation or point.annotation
                 changed.append(point)
         DataPoint.objects.bulk_create(added)
-        DataPoint.objects.bulk_update(changed, ["value", "annotation"])
+        DataPoint.objects.bulk_update(changed, ["value", "denominator", "annotation"])
         audit_record(
             actor=actor,
             obj=measure,
@@ -210,12 +247,18 @@ def data_points_save(*, actor: Any, measure: Measure, rows: Sequence[Row], sourc
     return len(added), len(changed)
 
 
-def data_point_update(*, actor: Any, point: DataPoint, value: float, annotation: str) -> DataPoint:
+def data_point_update(
+    *, actor: Any, point: DataPoint, value: float, annotation: str, denominator: float | None = None
+) -> DataPoint:
     require(actor, "measurement.edit", point.measure.project)
+    wrong = value_problem(point.measure.value_kind, value, denominator)
+    if wrong:
+        raise ValidationError({wrong[0]: wrong[1]})
     point.value, point.annotation = value, annotation
+    point.denominator = denominator if point.measure.is_ratio else None
     _validate(point, exclude=["measure"])
     with transaction.atomic():
-        point.save(update_fields=["value", "annotation"])
+        point.save(update_fields=["value", "denominator", "annotation"])
         audit_record(actor=actor, obj=point.measure, action="data", changes={"updated": str(point.period)})
         measure_refresh(point.measure)
     return point
@@ -244,6 +287,22 @@ def measure_rebaseline(*, actor: Any, measure: Measure, period: dt.date, on: boo
             actor=actor,
             obj=measure,
             action="rebaselined" if on else "rebaseline removed",
+            changes={"period": str(period)},
+        )
+        measure_refresh(measure)
+
+
+def measure_exclude(*, actor: Any, measure: Measure, period: dt.date, on: bool = True) -> None:
+    """Leave a period out of the centre line and limits (a known special cause), or bring it back. The
+    point stays on the chart and is still tested against the limits."""
+    require(actor, "measurement.edit", measure.project)
+    with transaction.atomic():
+        if not measure.points.filter(period=period).update(excluded=on):
+            raise ValidationError({"period": "Choose a period that has a value"})
+        audit_record(
+            actor=actor,
+            obj=measure,
+            action="excluded from limits" if on else "included in limits",
             changes={"period": str(period)},
         )
         measure_refresh(measure)

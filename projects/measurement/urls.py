@@ -25,6 +25,7 @@ urlpatterns = [
         name="measure_delete_point",
     ),
     path("measures/<int:pk>/rebaseline/", views.measure_rebaseline, name="measure_rebaseline"),
+    path("measures/<int:pk>/exclude/", views.measure_exclude, name="measure_exclude"),
 ]
 
 # Every signed-in member of staff reaches these routes; the views then ask "measurement.view" or
@@ -46,5 +47,6 @@ access: dict[str, Access] = {
         "measure_upload",
         "measure_delete_point",
         "measure_rebaseline",
+        "measure_exclude",
     )
 }

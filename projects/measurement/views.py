@@ -19,7 +19,9 @@ from core.listing import SortOption, build_listing, export_format
 from core.once import once
 from core.permissions import can
 from core.versioning import submitted_version
-from projects.spc import RULE_LABELS
+from projects.spc import CHART_NAMES, MIN_POINTS_RUN, MIN_POINTS_XMR, RULE_LABELS
+from projects.spc.advisor import CHARTS_FOR, advise
+from projects.spc.chart import TRIAL_BELOW
 from projects.spc.figure import chart_figure
 from projects.spc.icons import ASSURANCE_LABELS, POINT_TYPE_LABELS, VARIATION_LABELS
 from projects.spc.table import chart_rows
@@ -155,7 +157,10 @@ def _chart_context(measure: Measure, chart_type: str) -> dict[str, Any]:
             annotations=annotations,
             period_title=Measure.PERIOD_AXIS_TITLES.get(measure.frequency, "Period"),
         ),
-        "chart_type": chart_type,
+        "chart_type": chart.chart,
+        "chart_choices": [(c, CHART_NAMES[c]) for c in CHARTS_FOR[measure.value_kind]],
+        "advice": advise(measure.value_kind, [p.denominator for p in points]),
+        "minimum_points": {"limits": MIN_POINTS_XMR, "settled": TRIAL_BELOW, "runs": MIN_POINTS_RUN},
         "variation_labels": VARIATION_LABELS,
         "assurance_labels": ASSURANCE_LABELS,
         "type_labels": POINT_TYPE_LABELS,
@@ -165,21 +170,30 @@ def _chart_context(measure: Measure, chart_type: str) -> dict[str, Any]:
 
 def measure_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     measure = selectors.measure_for_user(request.user, pk)
-    chart_type = request.GET.get("type") if request.GET.get("type") in Measure.ChartType.values else None
-    context = _chart_context(measure, chart_type or measure.chart_type)
+    asked = request.GET.get("type")
+    chart_type = asked if asked in CHARTS_FOR[measure.value_kind] else measure.chart_type
+    context = _chart_context(measure, chart_type)
     context["measure"] = measure
     context["can_edit"] = can(request.user, "measurement.edit", measure.project)
     context["rebaseline_form"] = RebaselineForm(periods=[p.period for p in context["points"][1:]])
     if fmt := export_format(request):
+        parts = (
+            [Column("Numerator", lambda r: r.numerator), Column("Denominator", lambda r: r.denominator)]
+            if measure.is_ratio
+            else []
+        )
         columns = [
             Column("Period", lambda r: r.period),
+            *parts,
             Column("Value", lambda r: r.value),
             Column("Type", lambda r: r.type_label),
             Column("Rules", lambda r: "; ".join(r.rules)),
             Column("Centre line", lambda r: r.centre),
             Column("Lower limit", lambda r: r.lower_limit),
             Column("Upper limit", lambda r: r.upper_limit),
+            Column("Left out of the limits", lambda r: "Yes" if r.excluded else ""),
             Column("Annotation", lambda r: r.annotation),
+            Column("Rules for special cause", lambda r: context["chart"].rule_set),
         ]
         return export_response(context["rows"], columns, filename=f"measure-{measure.pk}", fmt=fmt)
     return render(request, "projects/measurement/measure_detail.jinja", context)
@@ -189,7 +203,7 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
 def measure_add_point(request: HttpRequest, pk: int) -> HttpResponse:
     measure = selectors.measure_for_user(request.user, pk)
     _require_edit(request, measure.project)
-    form = PointForm(request.POST or None)
+    form = PointForm(request.POST or None, measure=measure)
     if request.method == "POST" and form.is_valid():
         added, _updated = services.data_points_save(
             actor=request.user, measure=measure, rows=[form.row()], source="form"
@@ -204,7 +218,7 @@ def measure_add_point(request: HttpRequest, pk: int) -> HttpResponse:
 def _rows_page(request: HttpRequest, pk: int, form_class: Any, template: str, source: str) -> HttpResponse:
     measure = selectors.measure_for_user(request.user, pk)
     _require_edit(request, measure.project)
-    form = form_class(request.POST or None, request.FILES or None)
+    form = form_class(request.POST or None, request.FILES or None, measure=measure)
     if request.method == "POST" and form.is_valid():
         added, updated = services.data_points_save(
             actor=request.user, measure=measure, rows=form.rows, source=source
@@ -257,6 +271,28 @@ def measure_rebaseline(request: HttpRequest, pk: int) -> HttpResponse:
             f"Limits recalculated from {period:%-d %B %Y}."
             if on
             else f"Re-baseline at {period:%-d %B %Y} removed.",
+        )
+    return redirect("projects:measure_detail", pk=measure.pk)
+
+
+@require_POST
+def measure_exclude(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = selectors.measure_for_user(request.user, pk)
+    _require_edit(request, measure.project)
+    on = request.POST.get("action") != "include"
+    try:
+        period = dt.date.fromisoformat(request.POST.get("period", ""))
+        services.measure_exclude(actor=request.user, measure=measure, period=period, on=on)
+    except ValueError:
+        messages.error(request, "Choose a period to leave out of the limits.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"{period:%-d %B %Y} is left out of the centre line and limits."
+            if on
+            else f"{period:%-d %B %Y} counts towards the centre line and limits again.",
         )
     return redirect("projects:measure_detail", pk=measure.pk)
 

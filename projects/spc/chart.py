@@ -194,13 +194,14 @@ class _Scale:
 
     kind: str
     multiplier: Fraction
+    ratio: bool  # values are counts over sizes
 
     def sample(self, value: Any, size: Any) -> Sample | None:
         """The period's sample, or None when it is missing (no value, or a ratio without a usable size)."""
         if value is None or value != value:  # NaN counts as missing
             return None
         v = exact(value)
-        if self.kind in RATIO_CHARTS:
+        if self.ratio:
             if size is None or size != size or exact(size) <= 0:
                 return None
             n = exact(size)
@@ -239,6 +240,8 @@ def _prepare(
         raise ValueError("sizes and values must have the same length")
     if scale.kind in RATIO_CHARTS and sizes is None:
         raise ValueError(f"a {CHART_NAMES[scale.kind]} needs a size (denominator) for every value")
+    if scale.kind in (C, G, T) and sizes is not None:
+        raise ValueError(f"a {CHART_NAMES[scale.kind]} takes one value a period, without a denominator")
     starts = sorted({0, *(i for i in rebase_at if 0 < i < len(values))}) if len(values) else []
     left_out = set(exclude)
     points: list[Point] = []
@@ -256,7 +259,7 @@ def _prepare(
                 samples[i] = sample
                 present += 1
                 point.value = float(values[i]) if scale.kind == T else scale.shown(sample.value)
-                if scale.kind in RATIO_CHARTS:
+                if scale.ratio:
                     point.count, point.size = float(sample.count), float(sample.size)
             elif values[i] is not None and values[i] == values[i]:
                 unusable += 1
@@ -271,7 +274,7 @@ def _prepare(
         )
     if unusable:
         reason = "no denominator above zero"
-        if scale.kind not in RATIO_CHARTS:
+        if not scale.ratio:
             reason = "a time between events that is not above zero"
         notes.append(
             f"{unusable} period{'s have' if unusable > 1 else ' has'} {reason}: left out of the calculations "
@@ -308,7 +311,8 @@ def control_chart(
 ) -> Chart:
     """A control chart of `kind` read with a rule set (Making Data Count by default).
 
-    `values`: the values, or for P and U charts the counts (numerators) with `sizes` their denominators;
+    `values`: the values, or for P and U charts the counts (numerators) with `sizes` their denominators
+    (an XmR chart takes `sizes` too, and plots count / size);
     for a T chart the times between events, for a G chart the opportunities between events.
     `rebase_at`: positions where a new baseline segment starts (limits are computed per segment);
     `baseline_points`: compute each segment's limits from its first n points only (fixed limits);
@@ -321,7 +325,8 @@ def control_chart(
         raise ValueError(f"chart must be one of {', '.join(CONTROL_CHARTS)}, not {kind!r}")
     rules_used = rulesets.rule_set(rule_set)
     direction = icons.normalise_direction(improvement)
-    scale = _Scale(kind, exact(multiplier) if kind in RATIO_CHARTS else Fraction(1))
+    ratio = sizes is not None
+    scale = _Scale(kind, exact(multiplier) if ratio else Fraction(1), ratio)
     points, segments, notes, samples = _prepare(values, sizes, periods, rebase_at, scale, exclude)
     chart = Chart(
         kind,
@@ -475,7 +480,8 @@ def run_chart(
     With `sizes`, each value is a count and the chart plots count / size times `multiplier`.
     `baseline_points`: take each segment's median from its first n points (a frozen median)."""
     direction = icons.normalise_direction(improvement)
-    scale = _Scale(P if sizes is not None else RUN, exact(multiplier) if sizes is not None else Fraction(1))
+    ratio = sizes is not None
+    scale = _Scale(RUN, exact(multiplier) if ratio else Fraction(1), ratio)
     points, segments, notes, samples = _prepare(values, sizes, periods, rebase_at, scale)
     chart = Chart(
         RUN,

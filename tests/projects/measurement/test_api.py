@@ -142,12 +142,17 @@ def test_the_chart_has_the_issues_shape(member, client_for, project):
         "crossings",
     } <= set(data)
     assert data["chart"] == "xmr"
-    assert data["points"][-1] == {
+    last = data["points"][-1]
+    assert {k: last[k] for k in ("period", "value", "type", "rules", "denominator", "excluded")} == {
         "period": "2026-03-30",
         "value": 30.0,
         "type": "special_cause_improvement",
         "rules": ["outside_limits"],
+        "denominator": None,
+        "excluded": False,
     }
+    assert last["lower_limit"] < last["centre"] < last["upper_limit"] < 30.0
+    assert data["rule_set_key"] == "making_data_count" and "shift of 7 points" in data["rule_set"]
     assert (data["variation"], data["assurance"]) == ("improvement_high", "consistently_passing")
     run = client_for(member).get(reverse("api:measure-chart", kwargs={"pk": measure.pk}) + "?type=run").json()
     assert run["chart"] == "run" and run["upper_limit"] is None and run["median"] == 12.0

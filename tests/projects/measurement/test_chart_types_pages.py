@@ -1,0 +1,260 @@
+"""Proportions, rates and rare events end to end: the measure form's chart choice and advice, data with a
+numerator and a denominator typed, pasted, uploaded and sent to the API, the chart page and its table,
+exports, leaving a point out of the limits, and the rule set."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from django.test import override_settings
+from django.urls import reverse
+
+from core.audit import audit_trail
+from projects.measurement.models import DataPoint, Measure
+from projects.measurement.services import measure_refresh
+from tests.projects.factories import ProjectFactory
+from tests.projects.measurement.factories import MeasureFactory
+
+pytestmark = pytest.mark.django_db
+
+WEEKS = [dt.date(2026, 1, 5) + dt.timedelta(weeks=i) for i in range(20)]
+SCREENED = [62, 58, 65, 60, 61, 59, 63, 64, 57, 60, 62, 61, 66, 60, 59, 63, 90, 91, 92, 95]
+SEEN = [100, 96, 104, 98, 101, 97, 100, 103, 95, 99, 102, 100, 104, 99, 97, 101, 100, 98, 99, 100]
+
+
+@pytest.fixture
+def project(member):
+    return ProjectFactory(lead=member)
+
+
+def proportion(project, **kwargs):
+    defaults = {
+        "value_kind": "proportion",
+        "chart_type": "p",
+        "multiplier": 100,
+        "improvement": "increase",
+        "unit": "% screened",
+    }
+    measure = MeasureFactory(project=project, **{**defaults, **kwargs})
+    DataPoint.objects.bulk_create(
+        DataPoint(measure=measure, period=w, value=n, denominator=d)
+        for w, n, d in zip(WEEKS, SCREENED, SEEN, strict=True)
+    )
+    measure_refresh(measure)
+    return measure
+
+
+def test_a_team_records_a_proportion_from_the_form_and_pastes_three_columns(member, client_for, project):
+    client = client_for(member)
+    response = client.post(
+        reverse("projects:measure_new", kwargs={"project_pk": project.pk}),
+        {
+            "name": "Patients screened for sepsis",
+            "kind": "process",
+            "improvement": "increase",
+            "frequency": "weekly",
+            "value_kind": "proportion",
+            "multiplier": "100",
+            "chart_type": "p",
+            "rule_set": "",
+        },
+    )
+    measure = Measure.objects.get(project=project)
+    assert response.status_code == 302
+    assert (measure.value_kind, measure.chart_type, measure.multiplier) == ("proportion", "p", 100)
+    pasted = "Week\tScreened\tSeen\n" + "\n".join(
+        f"{w:%d/%m/%Y}\t{n}\t{d}" for w, n, d in zip(WEEKS, SCREENED, SEEN, strict=True)
+    )
+    response = client.post(reverse("projects:measure_paste", kwargs={"pk": measure.pk}), {"pasted": pasted})
+    assert response.status_code == 302
+    assert measure.points.count() == 20
+    assert measure.points.get(period=WEEKS[0]).denominator == 100
+    page = client.get(measure.get_absolute_url()).content.decode()
+    assert '<strong aria-current="page">P chart (proportion)</strong>' in page
+    assert "Numerator" in page and "Denominator" in page and "Percentage" in page
+    assert "Rules: Making Data Count (NHS England): a point outside the limits" in page
+    measure.refresh_from_db()
+    assert measure.variation == "improvement_high"  # the last four weeks are far above the limits
+
+
+def test_the_paste_box_names_every_bad_row_of_a_proportion_and_saves_nothing(member, client_for, project):
+    measure = MeasureFactory(project=project, value_kind="proportion", chart_type="p")
+    pasted = "05/01/2026\t12\t40\n12/01/2026\t12\n19/01/2026\t50\t40\n26/01/2026\t5\t0\n"
+    response = client_for(member).post(
+        reverse("projects:measure_paste", kwargs={"pk": measure.pk}), {"pasted": pasted}
+    )
+    assert response.status_code == 200
+    problems = [(p.row, p.column, p.message) for p in response.context["problems"]]
+    assert problems == [
+        (2, "denominator", "Give a period, a numerator and a denominator on each line"),
+        (3, "value", "The numerator cannot be more than the denominator"),
+        (4, "denominator", "The denominator must be more than 0"),
+    ]
+    assert not measure.points.exists()
+
+
+def test_an_upload_finds_the_numerator_and_denominator_columns(member, client_for, project):
+    measure = MeasureFactory(project=project, value_kind="rate", chart_type="u", multiplier=1000)
+    csv = "period,falls,bed days,notes\n2026-01-05,3,1200,\n2026-01-12,5,1150,PDSA 1\n"
+    csv = csv.replace("falls", "count")
+    upload = SimpleUploadedFile("falls.csv", csv.encode(), content_type="text/csv")
+    response = client_for(member).post(
+        reverse("projects:measure_upload", kwargs={"pk": measure.pk}), {"file": upload}
+    )
+    assert response.status_code == 302
+    assert list(measure.points.values_list("value", "denominator", "annotation")) == [
+        (3.0, 1200.0, ""),
+        (5.0, 1150.0, "PDSA 1"),
+    ]
+
+
+def test_typing_one_value_of_a_rate_asks_for_its_denominator(member, client_for, project):
+    measure = MeasureFactory(project=project, value_kind="rate", chart_type="u")
+    url = reverse("projects:measure_add_point", kwargs={"pk": measure.pk})
+    client = client_for(member)
+    form = client.get(url).context["form"]
+    assert form.fields["value"].label == "Numerator" and form.fields["denominator"].required
+    period = {"period_day": "5", "period_month": "1", "period_year": "2026"}
+    response = client.post(url, {**period, "value": "4"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["denominator"] == ["Enter the denominator"]
+    response = client.post(url, {**period, "value": "4", "denominator": "1200"})
+    assert measure.points.get().denominator == 1200
+
+
+def test_a_chart_that_does_not_suit_the_measure_is_refused_with_the_ones_that_do(member, client_for, project):
+    response = client_for(member).post(
+        reverse("projects:measure_new", kwargs={"project_pk": project.pk}),
+        {
+            "name": "Length of stay",
+            "kind": "outcome",
+            "improvement": "decrease",
+            "frequency": "weekly",
+            "value_kind": "value",
+            "multiplier": "1",
+            "chart_type": "p",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["chart_type"] == [
+        "A P chart (proportion) does not suit this measure: choose XmR chart (individuals), Run chart"
+    ]
+    page = response.content.decode()
+    assert "Which chart suits the measure?" in page
+    assert "P chart (proportion): you record a numerator and a denominator" in page
+
+
+def test_the_chart_page_offers_only_charts_that_suit_and_exports_both_parts(member, client_for, project):
+    measure = proportion(project)
+    client = client_for(member)
+    page = client.get(measure.get_absolute_url()).content.decode()
+    for offered in ("?type=pp", "?type=xmr", "?type=run"):
+        assert f'href="{offered}"' in page
+    assert 'href="?type=c"' not in page
+    response = client.get(measure.get_absolute_url() + "?export=csv")
+    csv = b"".join(response.streaming_content).decode().splitlines()
+    assert csv[0].lstrip("\ufeff").startswith("Period,Numerator,Denominator,Value,Type")
+    assert csv[1].startswith("2026-01-05,62.0,100.0,62.0,")
+    ihi = client.get(measure.get_absolute_url() + "?type=c")
+    assert ihi.status_code == 200 and ihi.context["chart"].chart == "p"  # falls back to the measure's own
+
+
+def test_leaving_a_point_out_of_the_limits_moves_them_and_is_audited(member, client_for, project):
+    measure = proportion(project, chart_type="xmr")
+    client = client_for(member)
+    before = client.get(measure.get_absolute_url()).context["chart"].points[0].upper_limit
+    url = reverse("projects:measure_exclude", kwargs={"pk": measure.pk})
+    for week in WEEKS[16:]:
+        assert client.post(url, {"period": week.isoformat(), "action": "exclude"}).status_code == 302
+    chart = client.get(measure.get_absolute_url()).context["chart"]
+    assert chart.points[0].upper_limit < before
+    assert chart.points[16].excluded and "outside_limits" in chart.points[16].rules
+    assert audit_trail(measure).filter(action="excluded from limits").count() == 4
+    client.post(url, {"period": WEEKS[16].isoformat(), "action": "include"})
+    assert not measure.points.get(period=WEEKS[16]).excluded
+
+
+def test_an_outsider_cannot_leave_points_out(outsider, client_for, project):
+    measure = proportion(project)
+    url = reverse("projects:measure_exclude", kwargs={"pk": measure.pk})
+    response = client_for(outsider).post(url, {"period": WEEKS[0].isoformat()})
+    assert response.status_code == 404
+    assert not measure.points.filter(excluded=True).exists()
+
+
+def test_the_api_takes_denominators_and_draws_any_chart_that_suits(member, client_for, project):
+    measure = MeasureFactory(project=project, value_kind="proportion", chart_type="p", multiplier=100)
+    client = client_for(member)
+    data_url = reverse("api:measure-data", kwargs={"pk": measure.pk})
+    body = [
+        {"period": w.isoformat(), "value": n, "denominator": d}
+        for w, n, d in zip(WEEKS, SCREENED, SEEN, strict=True)
+    ]
+    assert client.post(data_url, body, content_type="application/json").status_code == 201
+    missing = client.post(data_url, {"period": "2027-01-04", "value": 3}, content_type="application/json")
+    assert missing.status_code == 400 and missing.json()["denominator"] == ["Enter the denominator"]
+    chart_url = reverse("api:measure-chart", kwargs={"pk": measure.pk})
+    chart = client.get(chart_url).json()
+    assert chart["chart"] == "p" and chart["multiplier"] == 100
+    assert chart["points"][0]["numerator"] == 62 and chart["points"][0]["denominator"] == 100
+    limits = {(p["lower_limit"], p["upper_limit"]) for p in chart["points"]}
+    assert len(limits) > 1  # they vary with each week's denominator
+    assert chart["segments"][0]["varying_limits"] is True
+    ihi = client.get(chart_url + "?rule_set=ihi").json()
+    assert ihi["rule_set_key"] == "ihi" and "a shift of 8 points" in ihi["rule_set"]
+    wrong = client.get(chart_url + "?type=c")
+    assert wrong.status_code == 400 and "p, pp, xmr, run" in wrong.json()["type"][0]
+    assert client.get(chart_url + "?rule_set=nelson").status_code == 400
+
+
+@override_settings(SPC_DEFAULT_RULE_SET="ihi")
+def test_measures_without_their_own_rule_set_use_the_communitys(member, client_for, project):
+    measure = proportion(project)
+    own = proportion(ProjectFactory(lead=member), rule_set="making_data_count")
+    client = client_for(member)
+    assert client.get(measure.get_absolute_url()).context["chart"].rule_set_key == "ihi"
+    assert client.get(own.get_absolute_url()).context["chart"].rule_set_key == "making_data_count"
+
+
+@override_settings(SPC_DEFAULT_RULE_SET="western_electric")
+def test_an_unknown_community_rule_set_stops_the_portal_starting():
+    with pytest.raises(SystemCheckError, match="SPC_DEFAULT_RULE_SET"):
+        call_command("check")
+
+
+def test_a_measure_cannot_become_a_proportion_while_periods_lack_a_denominator(member, client_for, project):
+    measure = MeasureFactory(project=project)
+    DataPoint.objects.create(measure=measure, period=WEEKS[0], value=4)
+    response = client_for(member).post(
+        reverse("projects:measure_edit", kwargs={"pk": measure.pk}),
+        {
+            "name": measure.name,
+            "kind": "outcome",
+            "improvement": "increase",
+            "frequency": "weekly",
+            "value_kind": "proportion",
+            "multiplier": "100",
+            "chart_type": "p",
+            "version": measure.version,
+        },
+    )
+    assert response.status_code == 200
+    assert "Some periods have no denominator" in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.value_kind == "value"
+
+
+def test_the_stored_icons_come_from_the_measures_own_chart_type(project):
+    measure = proportion(project, improvement="decrease")
+    assert measure.variation == "concern_high"
+    c_measure = MeasureFactory(project=project, value_kind="count", chart_type="c", improvement="decrease")
+    DataPoint.objects.bulk_create(
+        DataPoint(measure=c_measure, period=w, value=v)
+        for w, v in zip(WEEKS, [4, 5, 3, 6] * 4 + [30], strict=False)
+    )
+    measure_refresh(c_measure)
+    assert c_measure.variation == "concern_high"
