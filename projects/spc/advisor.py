@@ -7,7 +7,7 @@ are), so the advice is the same on the form, in the API and in the tests.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .chart import C, CHART_NAMES, G, P, PP, RUN, T, U, UP, XMR
+from .chart import CHART_NAMES, PP, RUN, UP, XMR, C, G, P, T, U
 
 # Above this average denominator a P or U chart's limits are so narrow that almost every point falls
 # outside them (overdispersion); Laney's prime charts widen them by the spread between periods.

@@ -89,3 +89,44 @@ def test_uploaded_tables_find_their_columns_by_name_and_number_rows_as_the_sprea
 def test_an_upload_without_named_columns_is_refused_as_a_whole():
     rows, problems = table_records(["a", "b"], [(2, ["2026-01-05", "5"])])
     assert rows == [] and problems[0].row == 1 and "'period'" in problems[0].message
+
+
+def test_a_proportion_is_pasted_as_period_numerator_denominator_with_an_annotation():
+    rows, problems = parse_paste(
+        "Week\tMet\tTotal\n05/01/2026\t12\t40\tPDSA 1\n12/01/2026 15 41\n", "proportion"
+    )
+    assert problems == []
+    assert [(r.period, r.value, r.denominator, r.annotation) for r in rows] == [
+        (dt.date(2026, 1, 5), 12.0, 40.0, "PDSA 1"),
+        (dt.date(2026, 1, 12), 15.0, 41.0, ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "problem"),
+    [
+        ("rate", "05/01/2026\t3\tmany", ("denominator", "Enter the denominator as a number, such as 120")),
+        ("rate", "05/01/2026\t-3\t100", ("value", "A count cannot be less than 0")),
+        ("count", "05/01/2026\t-1", ("value", "A count cannot be less than 0")),
+        ("time_between", "05/01/2026\t0", ("value", "The time between events must be more than 0")),
+        ("proportion", "05/01/2026\t\t40", ("value", "Enter the numerator")),
+    ],
+)
+def test_values_that_cannot_be_right_for_what_a_measure_records_are_named(kind, line, problem):
+    rows, problems = parse_paste(line, kind)
+    assert rows == [] and [(p.column, p.message) for p in problems] == [problem]
+
+
+def test_an_upload_of_a_rate_needs_a_denominator_column_and_reads_one_without_headers():
+    rows, problems = table_records(["period", "count"], [(2, ["2026-01-05", "5"])], "rate")
+    assert rows == [] and "a 'numerator' column and a 'denominator' column" in problems[0].message
+    rows, problems = table_records(["2026-01-05", "3", "1200"], [(2, ["2026-01-12", "5", "1150"])], "rate")
+    assert problems == [] and [(r.row, r.value, r.denominator) for r in rows] == [
+        (1, 3.0, 1200.0),
+        (2, 5.0, 1150.0),
+    ]
+
+
+def test_a_single_value_measure_ignores_a_third_column_as_its_annotation():
+    rows, problems = parse_paste("05/01/2026\t5\t40\n")
+    assert problems == [] and (rows[0].value, rows[0].denominator, rows[0].annotation) == (5.0, None, "40")

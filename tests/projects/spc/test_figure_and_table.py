@@ -5,7 +5,7 @@ import json
 
 import plotly.graph_objects as go
 
-from projects.spc import run_chart, xmr_chart
+from projects.spc import control_chart, run_chart, xmr_chart
 from projects.spc.colours import POINT_COLOURS
 from projects.spc.figure import chart_figure
 from projects.spc.table import chart_rows
@@ -78,3 +78,17 @@ def test_the_table_says_when_a_period_has_no_value():
 def test_an_empty_chart_draws_an_empty_figure():
     figure = chart_figure(xmr_chart([]))
     assert [t["name"] for t in figure["data"]] == ["Value"]
+
+
+def test_a_p_charts_limits_are_drawn_as_steps_and_the_table_shows_both_parts():
+    chart = control_chart(
+        "p", [12, 30, 11, 25, 14, 28], sizes=[40, 100, 40, 90, 45, 95], periods=PERIODS[:6], multiplier=100
+    )
+    figure = chart_figure(chart, unit="% screened")
+    go.Figure(data=figure["data"], layout=figure["layout"])
+    limits = [t for t in figure["data"] if t.get("legendgroup") == "limits"]
+    assert [t["line"]["shape"] for t in limits] == ["hvh", "hvh"]
+    assert len(limits[1]["y"]) == 6 and len(set(limits[1]["y"])) > 1
+    rows = chart_rows(chart)
+    assert (rows[0].numerator, rows[0].denominator, rows[0].value) == (12.0, 40.0, 30.0)
+    assert rows[0].upper_limit > rows[1].upper_limit  # fewer patients, wider limits
