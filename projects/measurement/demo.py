@@ -1,5 +1,7 @@
 """Demo measures and PDSA cycles on the register's demo projects, so that every Making Data Count icon
-appears: waits falling after a change, referrals rising, a stable process failing its target, and more.
+appears: waits falling after a change, referrals rising, a stable process failing its target, and more;
+every kind of measure (proportions on P charts, rates on U charts, counts, rare events on G and T charts)
+is there, and every active project without one of these gets a measure of its own.
 
 Attaches only to demo projects that exist (projects.demo seeds them, found here by title). Idempotent:
 measures are found by project and name, points by period, cycles by change idea and title.
@@ -8,6 +10,7 @@ measures are found by project and name, points by period, cycles by change idea 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,10 +35,15 @@ class DemoMeasure:
     unit: str
     improvement: str
     frequency: str
-    values: Callable[[random.Random], list[float]]
+    # Values, or for a proportion or rate (numerator, denominator) pairs, from a seeded generator.
+    values: Callable[[random.Random], list[float]] | Callable[[random.Random], list[tuple[float, float]]]
     target: float | None = None
     definition: str = ""
     annotations: dict[int, str] = field(default_factory=dict)
+    value_kind: str = "value"
+    chart_type: str = "xmr"
+    multiplier: int = 1
+    seed: str = ""  # seeds the generator (the measure's name when empty)
 
 
 def _noisy(
@@ -50,6 +58,52 @@ def _noisy(
 
 def _rising(rng: random.Random, n: int, start: float, step: float, spread: float) -> list[float]:
     return [round(start + step * i + rng.uniform(-spread, spread), 1) for i in range(n)]
+
+
+def _binomial(rng: random.Random, size: int, p: float) -> float:
+    """Events among `size` cases each with chance `p` (a normal approximation, clipped)."""
+    mean, sd = size * p, (size * p * (1 - p)) ** 0.5
+    return float(min(size, max(0, round(rng.gauss(mean, sd)))))
+
+
+def _poisson(rng: random.Random, mean: float) -> float:
+    """Events with this mean: Knuth's method for small means, a normal approximation for large ones."""
+    if mean > 30:
+        return float(max(0, round(rng.gauss(mean, mean**0.5))))
+    limit, k, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        k += 1
+        product *= rng.random()
+    return float(k)
+
+
+def _proportions(
+    rng: random.Random, levels: list[tuple[int, float]], low: int, high: int
+) -> list[tuple[float, float]]:
+    """(numerator, denominator) a period for a proportion whose true level is each of `levels` in turn."""
+    out = []
+    for count, p in levels:
+        for _ in range(count):
+            size = rng.randint(low, high)
+            out.append((_binomial(rng, size, p), float(size)))
+    return out
+
+
+def _rates(
+    rng: random.Random, levels: list[tuple[int, float]], low: int, high: int
+) -> list[tuple[float, float]]:
+    """(events, exposure) a period for a rate of `level` events per unit of exposure, in turn."""
+    out = []
+    for count, rate in levels:
+        for _ in range(count):
+            exposure = rng.randint(low, high)
+            out.append((_poisson(rng, rate * exposure), float(exposure)))
+    return out
+
+
+def _between(rng: random.Random, levels: list[tuple[int, float]]) -> list[float]:
+    """Days (or cases) between rare events whose mean gap is each of `levels` in turn."""
+    return [max(1.0, round(rng.expovariate(1 / gap))) for count, gap in levels for _ in range(count)]
 
 
 MEASURES = [
@@ -73,9 +127,12 @@ MEASURES = [
         "%",
         "increase",
         "weekly",
-        lambda rng: _noisy(rng, [(52, 88.0)], 6.0),
+        lambda rng: _proportions(rng, [(52, 0.88)], 25, 60),
         target=90,
         definition="Patients offered a pack at first contact, of all patients contacted that week.",
+        value_kind="proportion",
+        chart_type="p",
+        multiplier=100,
     ),
     DemoMeasure(
         "Frailty virtual ward",
@@ -94,8 +151,11 @@ MEASURES = [
         "%",
         "decrease",
         "weekly",
-        lambda rng: _noisy(rng, [(40, 11.0), (12, 15.5)], 1.2),
+        lambda rng: _proportions(rng, [(40, 0.11), (12, 0.17)], 150, 220),
         target=12,
+        value_kind="proportion",
+        chart_type="p",
+        multiplier=100,
     ),
     DemoMeasure(
         "Length of stay in community hospitals",
@@ -147,6 +207,44 @@ MEASURES = [
         "neither",
         "monthly",
         lambda rng: _noisy(rng, [(14, 40.0), (10, 28.0)], 3.0, 0),
+    ),
+    DemoMeasure(
+        "Length of stay in community hospitals",
+        "Falls per 1,000 occupied bed days",
+        "balancing",
+        "falls per 1,000 bed days",
+        "decrease",
+        "weekly",
+        lambda rng: _rates(rng, [(30, 0.0062), (22, 0.0041)], 1200, 1500),
+        definition="Inpatient falls (any harm) per 1,000 occupied bed days, all community hospitals.",
+        annotations={30: "PDSA: falls huddle at handover"},
+        value_kind="rate",
+        chart_type="u",
+        multiplier=1000,
+    ),
+    DemoMeasure(
+        "Length of stay in community hospitals",
+        "Days between falls with harm",
+        "outcome",
+        "days",
+        "increase",
+        "monthly",
+        lambda rng: _between(rng, [(14, 9.0), (10, 26.0)]),
+        definition="Days since the previous fall that caused moderate or severe harm, for each such fall.",
+        annotations={14: "Falls huddle adopted on every ward"},
+        value_kind="time_between",
+        chart_type="t",
+    ),
+    DemoMeasure(
+        "Warmth on Prescription",
+        "Emergency admissions for cold-related illness",
+        "outcome",
+        "admissions per month",
+        "decrease",
+        "monthly",
+        lambda rng: [_poisson(rng, 6.0) for _ in range(24)],
+        value_kind="count",
+        chart_type="c",
     ),
 ]
 
@@ -213,25 +311,125 @@ def _seed_measure(project: Project, demo: DemoMeasure) -> Measure:
             "frequency": demo.frequency,
             "target": demo.target,
             "definition": demo.definition,
+            "value_kind": demo.value_kind,
+            "chart_type": demo.chart_type,
+            "multiplier": demo.multiplier,
         },
     )
-    values = demo.values(random.Random(demo.name))
+    generated = demo.values(random.Random(demo.seed or demo.name))
+    pairs = [item if isinstance(item, tuple) else (item, None) for item in generated]
     existing = {p.period: p for p in measure.points.all()}
     new, changed = [], []
-    for i, value in enumerate(values):
+    for i, (value, denominator) in enumerate(pairs):
         period = _period(demo, i)
         annotation = demo.annotations.get(i, "")
         point = existing.pop(period, None)
         if point is None:
-            new.append(DataPoint(measure=measure, period=period, value=value, annotation=annotation))
-        elif (point.value, point.annotation) != (value, annotation):
-            point.value, point.annotation = value, annotation
+            new.append(
+                DataPoint(
+                    measure=measure,
+                    period=period,
+                    value=value,
+                    denominator=denominator,
+                    annotation=annotation,
+                )
+            )
+        elif (point.value, point.denominator, point.annotation) != (value, denominator, annotation):
+            point.value, point.denominator, point.annotation = value, denominator, annotation
             changed.append(point)
     DataPoint.objects.bulk_create(new)
-    DataPoint.objects.bulk_update(changed, ["value", "annotation"])
+    DataPoint.objects.bulk_update(changed, ["value", "denominator", "annotation"])
     DataPoint.objects.filter(pk__in=[p.pk for p in existing.values()]).delete()
     measure_refresh(measure)
     return measure
+
+
+ACTIVE = ("testing", "implementing", "spreading", "sustaining")
+
+# One measure for each active project that has none of the showcase measures above, across every kind:
+# (name, kind, unit, improvement, value kind, chart, multiplier, series from a seeded generator).
+TEMPLATES: list[tuple[str, str, str, str, str, str, int, Callable[[random.Random, bool], list]]] = [  # type: ignore[type-arg]
+    (
+        "Patients receiving the change (%)",
+        "process",
+        "%",
+        "increase",
+        "proportion",
+        "p",
+        100,
+        lambda rng, shift: _proportions(rng, [(12, 0.55), (12, 0.72 if shift else 0.56)], 30, 80),
+    ),
+    (
+        "Incidents per 1,000 contacts",
+        "balancing",
+        "incidents per 1,000 contacts",
+        "decrease",
+        "rate",
+        "u",
+        1000,
+        lambda rng, shift: _rates(rng, [(12, 0.008), (12, 0.0035 if shift else 0.008)], 900, 1600),
+    ),
+    (
+        "Days from referral to first appointment",
+        "outcome",
+        "days",
+        "decrease",
+        "value",
+        "xmr",
+        1,
+        lambda rng, shift: _noisy(rng, [(12, 30.0), (12, 22.0 if shift else 29.0)], 3.0),
+    ),
+    (
+        "Complaints received",
+        "outcome",
+        "complaints per month",
+        "decrease",
+        "count",
+        "c",
+        1,
+        lambda rng, shift: [_poisson(rng, 9.0 if i < 12 or not shift else 4.0) for i in range(24)],
+    ),
+    (
+        "Days between serious incidents",
+        "outcome",
+        "days",
+        "increase",
+        "time_between",
+        "t",
+        1,
+        lambda rng, shift: _between(rng, [(12, 8.0), (12, 60.0 if shift else 8.0)]),
+    ),
+    (
+        "Discharges between readmissions within 7 days",
+        "balancing",
+        "discharges",
+        "increase",
+        "cases_between",
+        "g",
+        1,
+        lambda rng, shift: _between(rng, [(12, 20.0), (12, 150.0 if shift else 20.0)]),
+    ),
+]
+
+
+def _project_measure(project: Project, index: int) -> DemoMeasure:
+    name, kind, unit, improvement, value_kind, chart, multiplier, series = TEMPLATES[index % len(TEMPLATES)]
+    shift = (index // len(TEMPLATES)) % 2 == 0  # half of each kind show the change working
+    return DemoMeasure(
+        project.title,
+        name,
+        kind,
+        unit,
+        improvement,
+        "monthly",
+        lambda rng: series(rng, shift),
+        definition=f"Recorded monthly by the {project.title} team.",
+        annotations={12: "Change introduced"} if shift else {},
+        value_kind=value_kind,
+        chart_type=chart,
+        multiplier=multiplier,
+        seed=f"{project.title}/{name}",
+    )
 
 
 def seed(out: TextIO) -> None:
@@ -242,6 +440,8 @@ def seed(out: TextIO) -> None:
         return
     with transaction.atomic():
         measures = [_seed_measure(projects[d.project], d) for d in MEASURES if d.project in projects]
+        others = Project.objects.filter(status__in=ACTIVE).exclude(title__in=titles).order_by("title")
+        measures += [_seed_measure(project, _project_measure(project, i)) for i, project in enumerate(others)]
         cycles = 0
         for title, idea, name, start, end, prediction, study, act in CYCLES:
             if title not in projects:
@@ -264,4 +464,8 @@ def seed(out: TextIO) -> None:
     icons = sorted(
         {m.variation for m in measures if m.variation} | {m.assurance for m in measures if m.assurance}
     )
-    out.write(f"  measurement: {len(measures)} measures, {cycles} PDSA cycles; icons: {', '.join(icons)}\n")
+    kinds = sorted({m.chart_type for m in measures})
+    out.write(
+        f"  measurement: {len(measures)} measures ({', '.join(kinds)} charts), {cycles} PDSA cycles; "
+        f"icons: {', '.join(icons)}\n"
+    )
