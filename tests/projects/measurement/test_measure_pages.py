@@ -101,7 +101,7 @@ def test_the_chart_page_has_the_figure_the_icons_and_a_table_that_highlights_spe
     assert "icons/assurance/consistently_passing.svg" in html  # target 5 below the lower limit 7.14
     assert "spc-type--special_cause_improvement" in html
     assert "A point outside the process limits" in html
-    assert "vendor/plotly-4.1.1/plotly.min.js" in html
+    assert "vendor/plotly-basic-4.1.1/plotly.min.js" in html
 
 
 def test_the_run_chart_is_one_click_away(member, client_for, project):

@@ -1,14 +1,18 @@
 """The vendored plotly.js and the stylesheets that keep it from injecting inline styles stay in step."""
 
+import re
 from pathlib import Path
 
+import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
+
 ROOT = Path(__file__).resolve().parents[3]
-VENDOR = ROOT / "static" / "vendor" / "plotly-4.1.1"
+VENDOR = ROOT / "static" / "vendor" / "plotly-basic-4.1.1"
 CHART_HEAD = ROOT / "templates" / "projects" / "measurement" / "_icons.jinja"
 
 
-def test_the_vendored_bundle_is_the_version_its_folder_names():
-    assert "plotly.js v4.1.1" in (VENDOR / "plotly.min.js").read_text()[:200]
+def test_the_vendored_bundle_is_the_basic_bundle_its_folder_names():
+    assert "plotly.js (basic - minified) v4.1.1" in (VENDOR / "plotly.min.js").read_text()[:200]
     assert "MIT License" in (VENDOR / "LICENSE").read_text()
 
 
@@ -20,3 +24,19 @@ def test_the_chart_head_pre_empts_both_stylesheets_plotly_would_inject():
     assert f'id="{sheet_id}"' in head
     assert 'id="plotly.js-style-global" class="no-inline-styles"' in head
     assert ".js-plotly-plot .plotly .main-svg" in (VENDOR / "plotly-global.css").read_text()
+
+
+def test_every_figure_the_portal_draws_uses_only_the_basic_bundles_traces():
+    """bar, pie and scatter: a trace of any other type would draw nothing with the vendored bundle."""
+    traces = {
+        name.lower()
+        for name in dir(go)
+        if isinstance(getattr(go, name), type) and issubclass(getattr(go, name), BaseTraceType)
+    }
+    apps = ("projects", "governance", "training", "champions", "facilitation", "dashboards", "community")
+    used = set()
+    for path in (p for app in apps for p in (ROOT / app).rglob("*.py")):
+        text = path.read_text()
+        used |= {t for t in re.findall(r'"type": "(\w+)"', text) if t in traces}
+        used |= {t.lower() for t in re.findall(r"go\.(\w+)\(", text) if t.lower() in traces}
+    assert {"bar", "scatter"} <= used <= {"bar", "pie", "scatter"}
