@@ -88,6 +88,12 @@ class PointSerializer(serializers.Serializer):
 
 class PDSACycleSerializer(serializers.ModelSerializer):
     project = serializers.IntegerField(source="project_id", read_only=True)
+    measures = serializers.PrimaryKeyRelatedField(  # type: ignore[var-annotated]
+        many=True,
+        queryset=Measure.objects.all(),
+        required=False,
+        help_text="Measures of the same project this cycle should move; marked on their charts.",
+    )
 
     class Meta:
         model = PDSACycle
@@ -95,6 +101,7 @@ class PDSACycleSerializer(serializers.ModelSerializer):
             "id",
             "project",
             *services.CYCLE_FIELDS,
+            "measures",
         ]
         read_only_fields = ["id"]
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from django.db import transaction
+from django.db.models import Q
 
 from projects.models import Project
 
@@ -293,6 +295,14 @@ CYCLES = [
 ]
 
 
+# The measures each demo change idea should move: its cycles are marked on their charts.
+PINNED = {
+    "Phone contact from a care navigator": ("Days from referral to first contact by a care navigator",),
+    "Prehabilitation packs co-designed with patients": ("Patients offered a prehabilitation pack (%)",),
+    "Referrals from care homes": ("Referrals to the virtual ward",),
+}
+
+
 def _period(demo: DemoMeasure, index: int) -> dt.date:
     if demo.frequency == "monthly":
         year, month = divmod(MONTHLY_START.month - 1 + index, 12)
@@ -412,7 +422,31 @@ TEMPLATES: list[tuple[str, str, str, str, str, str, int, Callable[[random.Random
 ]
 
 
+STORY = re.compile(r"We reached (\d+)% against a baseline of (\d+)%; the run chart shows a sustained shift")
+
+
+def _story_measure(project: Project, reached: int, baseline: int) -> DemoMeasure:
+    """The run chart a project's results describe, with the levels they give."""
+    return DemoMeasure(
+        project.title,
+        "Patients receiving the change (%)",
+        "process",
+        "%",
+        "increase",
+        "monthly",
+        lambda rng: _proportions(rng, [(12, baseline / 100), (12, reached / 100)], 60, 120),
+        definition=f"Recorded monthly by the {project.title} team.",
+        annotations={12: "Change introduced"},
+        value_kind="proportion",
+        chart_type="run",
+        multiplier=100,
+        seed=f"{project.title}/story",
+    )
+
+
 def _project_measure(project: Project, index: int) -> DemoMeasure:
+    if story := STORY.search(project.results or ""):
+        return _story_measure(project, int(story.group(1)), int(story.group(2)))
     name, kind, unit, improvement, value_kind, chart, multiplier, series = TEMPLATES[index % len(TEMPLATES)]
     shift = (index // len(TEMPLATES)) % 2 == 0  # half of each kind show the change working
     return DemoMeasure(
@@ -440,13 +474,17 @@ def seed(out: TextIO) -> None:
         return
     with transaction.atomic():
         measures = [_seed_measure(projects[d.project], d) for d in MEASURES if d.project in projects]
-        others = Project.objects.filter(status__in=ACTIVE).exclude(title__in=titles).order_by("title")
+        others = (
+            Project.objects.filter(Q(status__in=ACTIVE) | Q(results__contains="the run chart shows"))
+            .exclude(title__in=titles)
+            .order_by("title")
+        )
         measures += [_seed_measure(project, _project_measure(project, i)) for i, project in enumerate(others)]
         cycles = 0
         for title, idea, name, start, end, prediction, study, act in CYCLES:
             if title not in projects:
                 continue
-            PDSACycle.objects.update_or_create(
+            cycle, _ = PDSACycle.objects.update_or_create(
                 project=projects[title],
                 change_idea=idea,
                 title=name,
@@ -460,6 +498,7 @@ def seed(out: TextIO) -> None:
                     "do": "Carried out as planned.",
                 },
             )
+            cycle.measures.set(Measure.objects.filter(project=projects[title], name__in=PINNED.get(idea, ())))
             cycles += 1
     icons = sorted(
         {m.variation for m in measures if m.variation} | {m.assurance for m in measures if m.assurance}

@@ -105,18 +105,23 @@ class PDSACycleForm(forms.ModelForm):
             "study",
             "act",
             "act_notes",
+            "measures",
         ]
-        widgets = {"act": forms.RadioSelect}
+        widgets = {"act": forms.RadioSelect, "measures": forms.CheckboxSelectMultiple}
         labels = {"act": "Act: what will you do next?"}
         error_messages = {
             "change_idea": {"required": "Enter the change idea this cycle tests"},
             "title": {"required": "Enter what this cycle tests"},
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         act: Any = self.fields["act"]
         act.choices = [("", "Not decided yet"), *PDSACycle.Act.choices]
+        measures: Any = self.fields["measures"]
+        measures.queryset = project.measures.order_by("kind", "name", "id")
+        if not measures.queryset.exists():
+            del self.fields["measures"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -300,8 +305,18 @@ class RebaselineForm(forms.Form):
         label="Recalculate the limits from",
         help_text="Choose the first period after a change that has shifted the process.",
     )
+    cycle = forms.ChoiceField(
+        label="Which change does the shift follow?", required=False, help_text="Said on the chart."
+    )
 
-    def __init__(self, *args: Any, periods: list[Any], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, periods: list[Any], cycles: list[PDSACycle] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
         period: Any = self.fields["period"]
         period.choices = [(p.isoformat(), f"{p:%d %b %Y}") for p in periods]
+        cycle: Any = self.fields["cycle"]
+        if cycles:
+            cycle.choices = [("", "Not a tested change")] + [
+                (str(c.pk), f"{c.change_idea}: {c.title}") for c in cycles
+            ]
+        else:
+            del self.fields["cycle"]

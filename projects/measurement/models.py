@@ -32,6 +32,13 @@ class PDSACycle(models.Model):
     act_notes = models.TextField("next steps", blank=True)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
+    measures = models.ManyToManyField(
+        "projects.Measure",
+        blank=True,
+        related_name="cycles",
+        verbose_name="measures this cycle should move",
+        help_text="The cycle is marked on their charts at the period it starts.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -185,6 +192,14 @@ class DataPoint(models.Model):
     denominator = models.FloatField(null=True, blank=True)
     annotation = models.CharField(max_length=200, blank=True)
     rebaseline = models.BooleanField("recalculate the limits from this period", default=False)
+    rebaseline_cycle = models.ForeignKey(
+        PDSACycle,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="the change the new limits follow",
+    )
     excluded = models.BooleanField(
         "leave out of the centre line and limits", default=False, help_text="A known special cause."
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from django.conf import settings
@@ -67,7 +68,7 @@ def cycle_for_user(user: Any, pk: int) -> PDSACycle:
 
 
 def measure_points(measure: Measure) -> list[DataPoint]:
-    return list(measure.points.order_by("period"))
+    return list(measure.points.select_related("rebaseline_cycle").order_by("period"))
 
 
 def compute_chart(
@@ -99,6 +100,28 @@ def compute_chart(
         rule_set=rule_set or measure.rule_set or settings.SPC_DEFAULT_RULE_SET,
         **common,
     )
+
+
+def change_marks(measure: Measure, points: list[DataPoint]) -> tuple[dict[Any, list[str]], dict[Any, str]]:
+    """The PDSA cycles pinned to the measure, by the period each started in (the latest period on or
+    before its start date; cycles before the first period are left off), numbered in start-date order,
+    which is the order the chart shows them; and for each re-baselined period, the change its new limits
+    follow."""
+    periods = [p.period for p in points]
+    marks: dict[Any, list[str]] = {}
+    number = 0
+    for cycle in measure.cycles.order_by("start_date", "id"):
+        index = bisect_right(periods, cycle.start_date) - 1
+        if index < 0:
+            continue
+        number += 1
+        marks.setdefault(periods[index], []).append(
+            f"{number}. {cycle.change_idea}: {cycle.title} (from {cycle.start_date:%-d %B %Y})"
+        )
+    follows = {
+        p.period: p.rebaseline_cycle.change_idea for p in points if p.rebaseline and p.rebaseline_cycle
+    }
+    return marks, follows
 
 
 def project_measures(project: Project) -> list[Measure]:

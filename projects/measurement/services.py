@@ -84,28 +84,53 @@ def _check_cycle_dates(cycle: PDSACycle) -> None:
         raise ValidationError({"end_date": "The end date must be the same as or after the start date"})
 
 
-def pdsa_cycle_create(*, actor: Any, project: Project, **data: Any) -> PDSACycle:
+def _cycle_measures(project: Project, measures: Any) -> list[Measure] | None:
+    """The measures a cycle is pinned to (None: leave them as they are); each must be the project's."""
+    if measures is None:
+        return None
+    chosen = list(measures)
+    if any(m.project_id != project.pk for m in chosen):
+        raise ValidationError({"measures": "Choose measures of this cycle's own project"})
+    return chosen
+
+
+def _pin(cycle: PDSACycle, measures: list[Measure] | None, changes: dict[str, Any]) -> None:
+    if measures is None:
+        return
+    before = sorted(cycle.measures.values_list("name", flat=True)) if cycle.pk else []
+    cycle.measures.set(measures)
+    after = sorted(m.name for m in measures)
+    if before != after:
+        changes["measures"] = [before, after]
+
+
+def pdsa_cycle_create(*, actor: Any, project: Project, measures: Any = None, **data: Any) -> PDSACycle:
     require(actor, "measurement.edit", project)
     cycle = PDSACycle(project=project, created_by=actor)
     _apply(cycle, CYCLE_FIELDS, data)
     _validate(cycle, exclude=["project", "created_by"])
     _check_cycle_dates(cycle)
+    pinned = _cycle_measures(project, measures)
     with transaction.atomic():
         cycle.save()
-        audit_record(actor=actor, obj=cycle, action="created", changes=snapshot(cycle, CYCLE_FIELDS))
+        changes = snapshot(cycle, CYCLE_FIELDS)
+        _pin(cycle, pinned, changes)
+        audit_record(actor=actor, obj=cycle, action="created", changes=changes)
     return cycle
 
 
-def pdsa_cycle_update(*, actor: Any, cycle: PDSACycle, **data: Any) -> PDSACycle:
+def pdsa_cycle_update(*, actor: Any, cycle: PDSACycle, measures: Any = None, **data: Any) -> PDSACycle:
     require(actor, "measurement.edit", cycle.project)
     before = snapshot(cycle, CYCLE_FIELDS)
     _apply(cycle, CYCLE_FIELDS, data)
     _validate(cycle, exclude=["project", "created_by"])
     _check_cycle_dates(cycle)
+    pinned = _cycle_measures(cycle.project, measures)
     cycle.updated_at = timezone.now()
     with transaction.atomic():
         cycle.save()
         changes = changes_between(before, snapshot(cycle, CYCLE_FIELDS))
+        _pin(cycle, pinned, changes)
         if changes:
             audit_record(actor=actor, obj=cycle, action="updated", changes=changes)
     return cycle
@@ -273,8 +298,13 @@ def data_point_delete(*, actor: Any, point: DataPoint) -> None:
         measure_refresh(measure)
 
 
-def measure_rebaseline(*, actor: Any, measure: Measure, period: dt.date, on: bool = True) -> None:
-    """Recalculate the limits from `period` onwards (or stop doing so with on=False)."""
+def measure_rebaseline(
+    *, actor: Any, measure: Measure, period: dt.date, on: bool = True, cycle: PDSACycle | None = None
+) -> None:
+    """Recalculate the limits from `period` onwards (or stop doing so with on=False); `cycle`: the tested
+    change the shift follows, said on the chart."""
+    if cycle is not None and cycle.project_id != measure.project_id:
+        raise ValidationError({"cycle": "Choose a PDSA cycle of this measure's project"})
     require(actor, "measurement.edit", measure.project)
     point = measure.points.filter(period=period).first()
     if point is None:
@@ -282,12 +312,12 @@ def measure_rebaseline(*, actor: Any, measure: Measure, period: dt.date, on: boo
     if on and point.period == measure.points.order_by("period").values_list("period", flat=True).first():
         raise ValidationError({"period": "The first period already starts the baseline: choose a later one"})
     with transaction.atomic():
-        DataPoint.objects.filter(pk=point.pk).update(rebaseline=on)
+        DataPoint.objects.filter(pk=point.pk).update(rebaseline=on, rebaseline_cycle=cycle if on else None)
         audit_record(
             actor=actor,
             obj=measure,
             action="rebaselined" if on else "rebaseline removed",
-            changes={"period": str(period)},
+            changes={"period": str(period), **({"follows": str(cycle)} if on and cycle else {})},
         )
         measure_refresh(measure)
 

@@ -53,7 +53,7 @@ def pdsa_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.project_for_user(request.user, project_pk)
     _require_edit(request, project)
     initial = {"change_idea": request.GET.get("change_idea", "")}
-    form = PDSACycleForm(request.POST or None, initial=initial)
+    form = PDSACycleForm(request.POST or None, initial=initial, project=project)
     if request.method == "POST" and form.is_valid():
         try:
             services.pdsa_cycle_create(actor=request.user, project=project, **form.cleaned_data)
@@ -68,7 +68,7 @@ def pdsa_new(request: HttpRequest, project_pk: int) -> HttpResponse:
 def pdsa_edit(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = selectors.cycle_for_user(request.user, pk)
     _require_edit(request, cycle.project)
-    form = PDSACycleForm(request.POST or None, instance=cycle)
+    form = PDSACycleForm(request.POST or None, instance=cycle, project=cycle.project)
     if request.method == "POST" and form.is_valid():
         try:
             services.pdsa_cycle_update(actor=request.user, cycle=cycle, **form.cleaned_data)
@@ -147,16 +147,20 @@ def _chart_context(measure: Measure, chart_type: str) -> dict[str, Any]:
     points = selectors.measure_points(measure)
     chart = selectors.compute_chart(measure, points, chart_type)
     annotations = {p.period: p.annotation for p in points if p.annotation}
+    changes, follows = selectors.change_marks(measure, points)
     return {
         "points": points,
         "chart": chart,
-        "rows": chart_rows(chart, annotations),
+        "rows": chart_rows(chart, annotations, changes, follows),
         "figure": chart_figure(
             chart,
             unit=measure.unit,
             annotations=annotations,
             period_title=Measure.PERIOD_AXIS_TITLES.get(measure.frequency, "Period"),
+            changes=changes,
+            rebase_labels=follows,
         ),
+        "changes": changes,
         "chart_type": chart.chart,
         "chart_choices": [(c, CHART_NAMES[c]) for c in CHARTS_FOR[measure.value_kind]],
         "advice": advise(measure.value_kind, [p.denominator for p in points]),
@@ -175,7 +179,10 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     context = _chart_context(measure, chart_type)
     context["measure"] = measure
     context["can_edit"] = can(request.user, "measurement.edit", measure.project)
-    context["rebaseline_form"] = RebaselineForm(periods=[p.period for p in context["points"][1:]])
+    context["rebaseline_form"] = RebaselineForm(
+        periods=[p.period for p in context["points"][1:]],
+        cycles=list(measure.project.pdsa_cycles.order_by("start_date", "id")),
+    )
     if fmt := export_format(request):
         parts = (
             [Column("Numerator", lambda r: r.numerator), Column("Denominator", lambda r: r.denominator)]
@@ -260,7 +267,9 @@ def measure_rebaseline(request: HttpRequest, pk: int) -> HttpResponse:
     on = request.POST.get("action") != "remove"
     try:
         period = dt.date.fromisoformat(request.POST.get("period", ""))
-        services.measure_rebaseline(actor=request.user, measure=measure, period=period, on=on)
+        cycle_id = request.POST.get("cycle") or None
+        cycle = measure.project.pdsa_cycles.filter(pk=int(cycle_id)).first() if cycle_id else None
+        services.measure_rebaseline(actor=request.user, measure=measure, period=period, on=on, cycle=cycle)
     except ValueError:
         messages.error(request, "Choose a period to recalculate the limits from.")
     except ValidationError as error:

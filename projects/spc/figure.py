@@ -4,7 +4,7 @@ Built as plain dicts rather than through plotly's Python objects: it is what the
 quick for long series. Tests check it against plotly's own schema.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import colours, icons
@@ -20,9 +20,13 @@ def chart_figure(
     unit: str = "",
     annotations: Mapping[Any, str] | None = None,
     period_title: str = "Period",
+    changes: Mapping[Any, Sequence[str]] | None = None,
+    rebase_labels: Mapping[Any, str] | None = None,
 ) -> dict[str, Any]:
     """`{"data", "layout", "config"}` for Plotly.newPlot: values joined by a line, points coloured and
-    shaped by type, the centre line and limits of each segment, the target, annotations, re-baselines."""
+    shaped by type, the centre line and limits of each segment, the target, annotations, re-baselines
+    (`rebase_labels`: the change each follows), and `changes`: the PDSA cycles started in each period,
+    drawn as numbered markers along the foot of the chart."""
     x = [plain_period(p.period) for p in chart.points]
     data: list[dict[str, Any]] = [
         {
@@ -100,9 +104,14 @@ def chart_figure(
         "shapes": [],
         "annotations": [],
     }
+    if changes and any(changes.get(p.period) for p in chart.points):
+        # A second, hidden axis pins the change markers to the foot of the plot whatever the values.
+        layout["yaxis2"] = {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True}
     layout = {k: v for k, v in layout.items() if v is not None}
+    rebase_labels = rebase_labels or {}
     for segment in chart.segments[1:]:
         start = x[segment.start]
+        follows = rebase_labels.get(chart.points[segment.start].period)
         layout["shapes"].append(
             {
                 "type": "line",
@@ -121,7 +130,7 @@ def chart_figure(
                 "y": 1,
                 "xref": "x",
                 "yref": "paper",
-                "text": "Re-baselined",
+                "text": f"Re-baselined after {follows}" if follows else "Re-baselined",
                 "showarrow": False,
                 "xanchor": "left",
                 "yanchor": "bottom",
@@ -144,6 +153,7 @@ def chart_figure(
                     "font": {"size": 12},
                 }
             )
+    data.extend(_change_markers(chart, changes or {}))
     values_by_period = {p.period: p.value for p in chart.points}
     for period, text in (annotations or {}).items():
         if period in values_by_period and text:
@@ -217,3 +227,33 @@ def _segment_lines(chart: Chart, x: list[Any]) -> list[dict[str, Any]]:
                 }
             )
     return traces
+
+
+def _change_markers(chart: Chart, changes: Mapping[Any, Sequence[str]]) -> list[dict[str, Any]]:
+    """One marker per period in which PDSA cycles started, numbered in order along the foot of the
+    chart (the table lists them by number), with the cycles' names on hover."""
+    marked = [p for p in chart.points if changes.get(p.period)]
+    if not marked:
+        return []
+    numbers, number = [], 0
+    for point in marked:
+        first = number + 1
+        number += len(changes[point.period])
+        numbers.append(str(first) if first == number else f"{first}-{number}")
+    return [
+        {
+            "type": "scatter",
+            "mode": "markers+text",
+            "name": "PDSA cycle started",
+            "x": [plain_period(p.period) for p in marked],
+            "y": [0] * len(marked),
+            "yaxis": "y2",
+            "text": numbers,
+            "textposition": "top center",
+            "marker": {"symbol": "triangle-up", "size": 12, "color": colours.CHANGE_MARKER},
+            "hovertext": ["<br>".join(changes[p.period]) for p in marked],
+            "hoverinfo": "x+text",
+            "hovertemplate": "%{hovertext}<extra>PDSA cycle started</extra>",
+            "cliponaxis": False,
+        }
+    ]

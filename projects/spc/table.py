@@ -1,6 +1,6 @@
 """The data table shown under every chart (and instead of it without JavaScript)."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,12 +23,20 @@ class Row:
     annotation: str
     starts_segment: bool
     excluded: bool
+    changes: tuple[str, ...] = ()  # PDSA cycles started in this period
+    follows: str = ""  # the change a re-baseline here follows
 
 
-def chart_rows(chart: Chart, annotations: Mapping[Any, str] | None = None) -> list[Row]:
+def chart_rows(
+    chart: Chart,
+    annotations: Mapping[Any, str] | None = None,
+    changes: Mapping[Any, Sequence[str]] | None = None,
+    rebase_labels: Mapping[Any, str] | None = None,
+) -> list[Row]:
     """One row per period: its value (and a ratio's numerator and denominator), its type in words, the
-    rules that flagged it, the centre line and limits that applied to it, and any annotation."""
-    annotations = annotations or {}
+    rules that flagged it, the centre line and limits that applied to it, any annotation, the PDSA cycles
+    started in the period and the change a re-baseline there follows."""
+    annotations, changes, rebase_labels = annotations or {}, changes or {}, rebase_labels or {}
     rows = []
     for point in chart.points:
         segment = chart.segments[point.segment]
@@ -53,6 +61,8 @@ def chart_rows(chart: Chart, annotations: Mapping[Any, str] | None = None) -> li
                 annotation=annotations.get(point.period, ""),
                 starts_segment=point.position == segment.start and segment.index > 0,
                 excluded=point.excluded,
+                changes=tuple(changes.get(point.period, ())),
+                follows=rebase_labels.get(point.period, "") if point.position == segment.start else "",
             )
         )
     return rows

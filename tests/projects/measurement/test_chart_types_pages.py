@@ -258,3 +258,52 @@ def test_the_stored_icons_come_from_the_measures_own_chart_type(project):
     )
     measure_refresh(c_measure)
     assert c_measure.variation == "concern_high"
+
+
+def test_a_pdsa_cycle_pinned_to_a_measure_is_marked_on_its_chart_and_in_its_table(
+    member, client_for, project
+):
+    measure = proportion(project)
+    client = client_for(member)
+    response = client.post(
+        reverse("projects:pdsa_new", kwargs={"project_pk": project.pk}),
+        {
+            "change_idea": "Sepsis screening prompt",
+            "title": "Prompt on the triage screen",
+            "start_date_day": "29",
+            "start_date_month": "4",
+            "start_date_year": "2026",
+            "measures": [measure.pk],
+        },
+    )
+    assert response.status_code == 302
+    cycle = measure.cycles.get()
+    url = reverse("projects:measure_rebaseline", kwargs={"pk": measure.pk})
+    client.post(url, {"period": WEEKS[16].isoformat(), "cycle": cycle.pk, "action": "add"})
+    page = client.get(measure.get_absolute_url())
+    rows = page.context["rows"]
+    # 29 April falls in the week of 27 April (the 17th week), where the new limits start too.
+    assert rows[16].changes == (
+        "1. Sepsis screening prompt: Prompt on the triage screen (from 29 April 2026)",
+    )
+    assert rows[16].follows == "Sepsis screening prompt"
+    figure = page.context["figure"]
+    marker = next(t for t in figure["data"] if t["name"] == "PDSA cycle started")
+    assert marker["x"] == ["2026-04-27"] and marker["text"] == ["1"]
+    assert any(
+        a["text"] == "Re-baselined after Sepsis screening prompt" for a in figure["layout"]["annotations"]
+    )
+    html = page.content.decode()
+    assert "PDSA cycle started: 1. Sepsis screening prompt" in html
+    project_page = client.get(reverse("projects:detail", kwargs={"pk": project.pk})).content.decode()
+    assert f'Marked on:</strong> <a href="{measure.get_absolute_url()}">' in project_page
+
+
+def test_a_cycle_cannot_be_pinned_to_another_projects_measure(member, client_for, project):
+    other = MeasureFactory(project=ProjectFactory(lead=member))
+    response = client_for(member).post(
+        reverse("api:project-pdsa-cycles", kwargs={"project_pk": project.pk}),
+        {"change_idea": "Huddle", "title": "Try it", "start_date": "2026-01-05", "measures": [other.pk]},
+        content_type="application/json",
+    )
+    assert response.status_code == 400 and "measures" in response.json()
