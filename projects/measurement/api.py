@@ -278,6 +278,7 @@ CHART_EXAMPLE = {
         }
     ],
     "notes": [],
+    "findings": ["A shift: 9 points in a row above the mean, from 2 March 2026 to 27 April 2026."],
 }
 
 
@@ -318,7 +319,7 @@ class MeasureChart(APIView):
                 {"rule_set": [f"Choose one of: {', '.join(rulesets.RULE_SETS)}"]}
             )
         chart = selectors.compute_chart(measure, selectors.measure_points(measure), kind, rule_set=rule_set)
-        return Response(chart.to_dict())
+        return Response({**chart.to_dict(), "findings": selectors.findings(measure, chart)})
 
 
 class ProjectCycles(APIView):

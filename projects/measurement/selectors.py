@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from core.permissions import can, is_admin
 from projects.models import Project, TeamMember
 from projects.spc import Chart, control_chart, run_chart
 from projects.spc.advisor import allowed
+from projects.spc.words import sentences
 
 from .models import DataPoint, Measure, PDSACycle
 
@@ -122,6 +124,17 @@ def change_marks(measure: Measure, points: list[DataPoint]) -> tuple[dict[Any, l
         p.period: p.rebaseline_cycle.change_idea for p in points if p.rebaseline and p.rebaseline_cycle
     }
     return marks, follows
+
+
+def period_words(measure: Measure) -> Callable[[Any], str]:
+    """How the measure's periods are written in sentences: a month as "March 2026", else a date."""
+    if measure.frequency == Measure.Frequency.MONTHLY:
+        return lambda period: f"{period:%B %Y}"
+    return lambda period: f"{period:%-d %B %Y}"
+
+
+def findings(measure: Measure, chart: Chart) -> list[str]:
+    return sentences(chart, period_words(measure))
 
 
 def project_measures(project: Project) -> list[Measure]:

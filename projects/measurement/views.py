@@ -161,6 +161,7 @@ def _chart_context(measure: Measure, chart_type: str) -> dict[str, Any]:
             rebase_labels=follows,
         ),
         "changes": changes,
+        "findings": selectors.findings(measure, chart),
         "chart_type": chart.chart,
         "chart_choices": [(c, CHART_NAMES[c]) for c in CHARTS_FOR[measure.value_kind]],
         "advice": advise(measure.value_kind, [p.denominator for p in points]),

@@ -109,6 +109,7 @@ class Chart:
     assurance: str | None = None
     longest_run: int | None = None
     crossings: int | None = None
+    n_useful: int | None = None  # points off the centre line that the runs analysis counted
     rule_set_key: str = rulesets.DEFAULT
     multiplier: float = 1
     rule_labels: dict[str, str] = field(default_factory=lambda: dict(RULE_LABELS), repr=False)
@@ -431,7 +432,7 @@ def _analyse_control_segment(
         point.type = icons.point_type(point.side, chart.improvement)
     _collect_signals(chart, segment, positions, XMR_PRECEDENCE)
     runs = runs_analysis(kept, centre)
-    chart.longest_run, chart.crossings = runs.longest_run, runs.crossings
+    chart.longest_run, chart.crossings, chart.n_useful = runs.longest_run, runs.crossings, runs.n_useful
 
 
 def _collect_signals(chart: Chart, segment: Segment, positions: list[int], names: Sequence[str]) -> None:
@@ -516,7 +517,7 @@ def _analyse_run_segment(
     for i in positions:
         chart.points[i].centre = segment.median
     runs = runs_analysis(xs, centre)
-    chart.longest_run, chart.crossings = runs.longest_run, runs.crossings
+    chart.longest_run, chart.crossings, chart.n_useful = runs.longest_run, runs.crossings, runs.n_useful
     if runs.n_useful < MIN_POINTS_RUN:
         more = MIN_POINTS_RUN - runs.n_useful
         chart.notes.append(

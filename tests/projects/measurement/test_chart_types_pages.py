@@ -307,3 +307,12 @@ def test_a_cycle_cannot_be_pinned_to_another_projects_measure(member, client_for
         content_type="application/json",
     )
     assert response.status_code == 400 and "measures" in response.json()
+
+
+def test_the_page_and_the_api_say_what_the_chart_shows_in_sentences(member, client_for, project):
+    measure = proportion(project, frequency="weekly")
+    client = client_for(member)
+    findings = client.get(measure.get_absolute_url()).context["findings"]
+    assert "4 points in a row above the upper limit, from 27 April 2026 to 18 May 2026." in findings
+    api = client.get(reverse("api:measure-chart", kwargs={"pk": measure.pk})).json()
+    assert api["findings"] == findings
