@@ -22,6 +22,7 @@ from projects import selectors, services
 from projects.exports import COLUMNS
 from projects.filters import ProjectFilter
 from projects.forms import AttachmentForm, ProjectForm, ProjectUpdateForm, TeamAddForm, TeamSearchForm
+from projects.measurement import selectors as measure_selectors
 from projects.models import Project, TeamMember
 from projects.overlap import similar_projects
 
@@ -173,6 +174,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "history": selectors.history(project),
         "can_edit": can(request.user, "project.edit", project),
+        "measure_cards": measure_selectors.measure_cards(project),
     }
     return render(request, "projects/detail.jinja", context)
 

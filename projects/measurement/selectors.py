@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -14,7 +15,8 @@ from core.permissions import can, is_admin
 from projects.models import Project, TeamMember
 from projects.spc import Chart, control_chart, run_chart
 from projects.spc.advisor import allowed
-from projects.spc.words import sentences
+from projects.spc.sparkline import sparkline
+from projects.spc.words import latest_finding, sentences
 
 from .models import DataPoint, Measure, PDSACycle
 
@@ -135,6 +137,31 @@ def period_words(measure: Measure) -> Callable[[Any], str]:
 
 def findings(measure: Measure, chart: Chart) -> list[str]:
     return sentences(chart, period_words(measure))
+
+
+@dataclass(frozen=True)
+class MeasureCard:
+    measure: Measure
+    sparkline: str  # inline SVG, or "" before there are two values
+    latest: float | None
+    finding: str
+
+
+def measure_cards(project: Project) -> list[MeasureCard]:
+    """A project's measures as small multiples: each one's chart in miniature, latest value and latest
+    finding, from one query for all their points."""
+    measures = project_measures(project)
+    by_measure: dict[int, list[DataPoint]] = {m.pk: [] for m in measures}
+    for point in DataPoint.objects.filter(measure__in=measures).order_by("measure_id", "period"):
+        by_measure[point.measure_id].append(point)
+    cards = []
+    for measure in measures:
+        chart = compute_chart(measure, by_measure[measure.pk])
+        latest = next((p.value for p in reversed(chart.points) if p.value is not None), None)
+        finding = latest_finding(chart, period_words(measure)) or "Not enough data for the chart's rules yet."
+        label = f"{measure.name}: {finding}"
+        cards.append(MeasureCard(measure, sparkline(chart, label), latest, finding))
+    return cards
 
 
 def project_measures(project: Project) -> list[Measure]:

@@ -45,7 +45,8 @@ def _project_section(project_id: int, anchor: str) -> str:
 
 def project_measurement(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.project_for_user(request.user, project_pk)
-    return render(request, "projects/measurement/project.jinja", {"project": project})
+    context = {"project": project, "measure_cards": selectors.measure_cards(project)}
+    return render(request, "projects/measurement/project.jinja", context)
 
 
 @once

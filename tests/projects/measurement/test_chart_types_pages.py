@@ -316,3 +316,23 @@ def test_the_page_and_the_api_say_what_the_chart_shows_in_sentences(member, clie
     assert "4 points in a row above the upper limit, from 27 April 2026 to 18 May 2026." in findings
     api = client.get(reverse("api:measure-chart", kwargs={"pk": measure.pk})).json()
     assert api["findings"] == findings
+
+
+def test_the_project_page_shows_every_measure_as_a_small_chart_with_its_finding(
+    member, client_for, project, django_assert_max_num_queries
+):
+    proportion(project)
+    MeasureFactory(project=project, name="Not started")
+    client = client_for(member)
+    url = reverse("projects:detail", kwargs={"pk": project.pk})
+    client.get(url)
+    with django_assert_max_num_queries(40):
+        response = client.get(url)
+    cards = response.context["measure_cards"]
+    assert [c.measure.name for c in cards][1] == "Not started" or len(cards) == 2
+    drawn = next(c for c in cards if c.sparkline)
+    assert drawn.sparkline.startswith('<svg class="spc-sparkline"') and 'role="img"' in drawn.sparkline
+    assert drawn.finding == "4 points in a row above the upper limit, from 27 April 2026 to 18 May 2026."
+    assert f'aria-label="{drawn.measure.name}: 4 points in a row above' in response.content.decode()
+    empty = next(c for c in cards if not c.sparkline)
+    assert empty.finding == "Not enough data for the chart's rules yet."

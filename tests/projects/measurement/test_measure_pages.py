@@ -108,7 +108,9 @@ def test_the_run_chart_is_one_click_away(member, client_for, project):
     measure = measure_with_values([1.0] * 5 + [9.0] * 5, project=project)
     response = client_for(member).get(measure.get_absolute_url() + "?type=run")
     assert response.context["chart"].chart == "run"
-    assert "The line crosses the median 1 time: fewer than 2 crossings in 10 points" in response.content.decode()
+    assert (
+        "The line crosses the median 1 time: fewer than 2 crossings in 10 points" in response.content.decode()
+    )
 
 
 def test_the_chart_page_query_count_does_not_grow_with_the_data(

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from projects.spc import control_chart, run_chart
-from projects.spc.words import sentences
+from projects.spc.words import latest_finding, sentences
 
 MONTHS = [dt.date(2025 + (m // 12), m % 12 + 1, 1) for m in range(24)]
 
@@ -47,3 +47,14 @@ def test_no_signal_is_said_too_and_nothing_before_the_rules_are_tested():
     said = sentences(run_chart(steady))
     assert said[0].startswith("No signal: the longest run (1 points)") or "crossings" in said[0]
     assert sentences(control_chart("xmr", [1.0, 2.0])) == []
+
+
+def test_the_latest_finding_is_the_one_reaching_the_latest_period_and_sides_follow_the_centre_line():
+    screened = [62, 58, 65, 60, 61, 59, 63, 64, 57, 60, 62, 61, 66, 60, 59, 63, 90, 91, 92, 95]
+    seen = [100, 96, 104, 98, 101, 97, 100, 103, 95, 99, 102, 100, 104, 99, 97, 101, 100, 98, 99, 100]
+    chart = control_chart("p", screened, sizes=seen, multiplier=100, improvement="increase")
+    said = sentences(chart)
+    # Points 14-16 are in an upward trend and below the mean: the shift is counted by their side.
+    assert "A shift: 16 points in a row below the mean, from 1 to 16." in said
+    assert latest_finding(chart) == "4 points in a row above the upper limit, from 17 to 20."
+    assert latest_finding(control_chart("xmr", [1.0, 2.0])) is None
