@@ -59,6 +59,10 @@ OUTCOMES: dict[str, dict[str, Any]] = {
         "GET": {"*": NOT_FOUND, "admin": ALLOWED},
         "POST": {"*": NOT_FOUND, "admin": ALLOWED},
     },
+    "projects:driver_diagram_edit": {
+        "GET": {"*": NOT_FOUND, "admin": ALLOWED},
+        "POST": {"*": NOT_FOUND, "admin": ALLOWED},
+    },
     "projects:pdsa_new": {
         "GET": {"*": NOT_FOUND, "admin": ALLOWED},
         "POST": {"*": NOT_FOUND, "admin": ALLOWED},

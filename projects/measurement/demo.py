@@ -22,7 +22,7 @@ from django.db.models import Q
 
 from projects.models import Project
 
-from .models import DataPoint, Measure, PDSACycle
+from .models import DataPoint, DriverDiagram, Measure, PDSACycle
 from .services import measure_refresh
 
 WEEKLY_START = dt.date(2025, 1, 6)
@@ -303,6 +303,29 @@ PINNED = {
 }
 
 
+DIAGRAMS = {
+    "We Wait Well": """Every patient waiting for cancer treatment hears from us within 5 working days
+- People know who to contact while they wait
+  - A named care navigator for every new referral
+    - Phone contact from a care navigator
+    - Text message with the navigator's direct number
+- Patients are fitter for treatment
+  - Exercise and nutrition advice before treatment starts
+    - Prehabilitation packs co-designed with patients
+    - Community exercise classes on prescription
+""",
+    "Length of stay in community hospitals": """Cut falls with harm on community wards by 30% by March 2027
+- A safe ward environment
+  - Staff see every patient at risk
+    - Falls huddle at handover
+    - Bay nursing for the highest-risk patients
+- Patients and families who know the risks
+  - Risk talked through on admission
+    - Falls leaflet and conversation within 24 hours
+""",
+}
+
+
 def _period(demo: DemoMeasure, index: int) -> dt.date:
     if demo.frequency == "monthly":
         year, month = divmod(MONTHLY_START.month - 1 + index, 12)
@@ -467,7 +490,7 @@ def _project_measure(project: Project, index: int) -> DemoMeasure:
 
 
 def seed(out: TextIO) -> None:
-    titles = {demo.project for demo in MEASURES} | {c[0] for c in CYCLES}
+    titles = {demo.project for demo in MEASURES} | {c[0] for c in CYCLES} | set(DIAGRAMS)
     projects = {p.title: p for p in Project.objects.filter(title__in=titles)}
     if not projects:
         out.write("  measurement: no demo projects found (seed projects.demo first); nothing added\n")
@@ -500,11 +523,15 @@ def seed(out: TextIO) -> None:
             )
             cycle.measures.set(Measure.objects.filter(project=projects[title], name__in=PINNED.get(idea, ())))
             cycles += 1
+        for title, text in DIAGRAMS.items():
+            if title in projects:
+                DriverDiagram.objects.update_or_create(project=projects[title], defaults={"text": text})
     icons = sorted(
         {m.variation for m in measures if m.variation} | {m.assurance for m in measures if m.assurance}
     )
     kinds = sorted({m.chart_type for m in measures})
     out.write(
-        f"  measurement: {len(measures)} measures ({', '.join(kinds)} charts), {cycles} PDSA cycles; "
+        f"  measurement: {len(measures)} measures ({', '.join(kinds)} charts), {cycles} PDSA cycles, "
+        f"{len(DIAGRAMS)} driver diagrams; "
         f"icons: {', '.join(icons)}\n"
     )

@@ -320,3 +320,14 @@ class RebaselineForm(forms.Form):
             ]
         else:
             del self.fields["cycle"]
+
+
+class DriverDiagramForm(forms.Form):
+    text = forms.CharField(
+        label="Driver diagram",
+        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "true", "class": "driver-text"}),
+        help_text="The aim on the first line; then each primary driver on a line starting with a dash, its "
+        "secondary drivers indented two spaces under it, and their change ideas two spaces further. "
+        "Tabs work too. A change idea with the same words as a PDSA cycle's change idea links to it.",
+        error_messages={"required": "Type the aim on the first line"},
+    )

@@ -217,3 +217,20 @@ class DataPoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure}: {self.period:%Y-%m-%d} = {self.value:g}"
+
+
+class DriverDiagram(models.Model):
+    """A project's driver diagram, kept as the nested list people type (measurement/drivers.py reads it):
+    the aim, primary and secondary drivers, and change ideas, which link to the PDSA cycles testing them."""
+
+    project = models.OneToOneField(
+        "projects.Project", on_delete=models.CASCADE, related_name="driver_diagram"
+    )
+    text = models.TextField("driver diagram")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Driver diagram: {self.project}"

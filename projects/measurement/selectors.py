@@ -18,7 +18,9 @@ from projects.spc.advisor import allowed
 from projects.spc.sparkline import sparkline
 from projects.spc.words import latest_finding, sentences
 
-from .models import DataPoint, Measure, PDSACycle
+from . import drivers
+from .driver_svg import driver_svg
+from .models import DataPoint, DriverDiagram, Measure, PDSACycle
 
 
 def visible_projects(user: Any) -> QuerySet[Project]:
@@ -162,6 +164,34 @@ def measure_cards(project: Project) -> list[MeasureCard]:
         label = f"{measure.name}: {finding}"
         cards.append(MeasureCard(measure, sparkline(chart, label), latest, finding))
     return cards
+
+
+@dataclass(frozen=True)
+class DiagramView:
+    root: drivers.Node
+    svg: str
+    cycles: dict[str, list[PDSACycle]]  # a change idea's text (lower case) -> the cycles testing it
+    measures: dict[str, list[Measure]]  # -> the measures those cycles are marked on
+    text: str
+
+
+def driver_diagram(project: Project) -> DiagramView | None:
+    """The project's driver diagram, drawn, with each change idea's PDSA cycles (matched by the change
+    idea's words, ignoring case) and, through them, the measures they are marked on."""
+    diagram = DriverDiagram.objects.filter(project=project).first()
+    if diagram is None:
+        return None
+    root, _problems = drivers.parse(diagram.text)
+    if root is None:
+        return None
+    cycles: dict[str, list[PDSACycle]] = {}
+    measures: dict[str, list[Measure]] = {}
+    for cycle in project.pdsa_cycles.prefetch_related("measures").order_by("start_date", "id"):
+        key = cycle.change_idea.strip().lower()
+        cycles.setdefault(key, []).append(cycle)
+        marked = measures.setdefault(key, [])
+        marked.extend(m for m in cycle.measures.all() if m not in marked)
+    return DiagramView(root, driver_svg(root), cycles, measures, diagram.text)
 
 
 def project_measures(project: Project) -> list[Measure]:

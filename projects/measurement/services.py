@@ -22,7 +22,8 @@ from projects.models import Project
 from projects.spc import CHART_NAMES, CONTROL_CHARTS
 from projects.spc.advisor import CHARTS_FOR, allowed
 
-from .models import DataPoint, Measure, PDSACycle
+from . import drivers
+from .models import DataPoint, DriverDiagram, Measure, PDSACycle
 from .rows import Row, value_problem
 from .selectors import compute_chart, measure_points
 
@@ -336,3 +337,32 @@ def measure_exclude(*, actor: Any, measure: Measure, period: dt.date, on: bool =
             changes={"period": str(period)},
         )
         measure_refresh(measure)
+
+
+def driver_diagram_save(*, actor: Any, project: Project, text: str) -> DriverDiagram:
+    """Save the project's driver diagram from its nested list, or name every line that cannot be placed
+    (nothing is saved)."""
+    require(actor, "measurement.edit", project)
+    root, problems = drivers.parse(text)
+    if problems or root is None:
+        raise ValidationError(
+            {"text": [f"Line {p.line}: {p.message}" if p.line else p.message for p in problems]}
+        )
+    with transaction.atomic():
+        diagram = DriverDiagram.objects.select_for_update().filter(project=project).first()
+        before = diagram.text if diagram else ""
+        diagram = diagram or DriverDiagram(project=project)
+        diagram.text, diagram.updated_by, diagram.updated_at = drivers.as_text(root), actor, timezone.now()
+        diagram.save()
+        if diagram.text != before:
+            nodes = drivers.walk(root)
+            audit_record(
+                actor=actor,
+                obj=project,
+                action="driver diagram saved",
+                changes={
+                    "drivers": sum(n.level in (1, 2) for n in nodes),
+                    "change ideas": sum(n.level == 3 for n in nodes),
+                },
+            )
+    return diagram

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:project_pk>/measurement/", views.project_measurement, name="project_measurement"),
     path("<int:project_pk>/measures/new/", views.measure_new, name="measure_new"),
     path("<int:project_pk>/pdsa/new/", views.pdsa_new, name="pdsa_new"),
+    path("<int:project_pk>/driver-diagram/", views.driver_diagram_edit, name="driver_diagram_edit"),
     path("pdsa/<int:pk>/edit/", views.pdsa_edit, name="pdsa_edit"),
     path("pdsa/<int:pk>/delete/", views.pdsa_delete, name="pdsa_delete"),
     path("measures/<int:pk>/", views.measure_detail, name="measure_detail"),
@@ -48,5 +49,6 @@ access: dict[str, Access] = {
         "measure_delete_point",
         "measure_rebaseline",
         "measure_exclude",
+        "driver_diagram_edit",
     )
 }

@@ -28,7 +28,15 @@ from projects.spc.table import chart_rows
 
 from . import selectors, services
 from .filters import PortfolioFilter
-from .forms import MeasureForm, PasteForm, PDSACycleForm, PointForm, RebaselineForm, UploadForm
+from .forms import (
+    DriverDiagramForm,
+    MeasureForm,
+    PasteForm,
+    PDSACycleForm,
+    PointForm,
+    RebaselineForm,
+    UploadForm,
+)
 from .models import Measure
 
 
@@ -45,8 +53,28 @@ def _project_section(project_id: int, anchor: str) -> str:
 
 def project_measurement(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.project_for_user(request.user, project_pk)
-    context = {"project": project, "measure_cards": selectors.measure_cards(project)}
+    context = {
+        "project": project,
+        "measure_cards": selectors.measure_cards(project),
+        "diagram": selectors.driver_diagram(project),
+    }
     return render(request, "projects/measurement/project.jinja", context)
+
+
+def driver_diagram_edit(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = selectors.project_for_user(request.user, project_pk)
+    _require_edit(request, project)
+    current = selectors.driver_diagram(project)
+    form = DriverDiagramForm(request.POST or None, initial={"text": current.text if current else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.driver_diagram_save(actor=request.user, project=project, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Driver diagram saved.")
+            return redirect(_project_section(project.pk, "drivers-heading"))
+    return render(request, "projects/measurement/driver_form.jinja", {"project": project, "form": form})
 
 
 @once

@@ -29,6 +29,7 @@ MEASUREMENT_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "projects:measure_delete_point": _point,
     "projects:measure_rebaseline": lambda: {"pk": MeasureFactory().pk},
     "projects:measure_exclude": lambda: {"pk": MeasureFactory().pk},
+    "projects:driver_diagram_edit": lambda: {"project_pk": ProjectFactory().pk},
     "api:project-measures": lambda: {"project_pk": ProjectFactory().pk},
     "api:project-pdsa-cycles": lambda: {"project_pk": ProjectFactory().pk},
     "api:measure-detail": lambda: {"pk": MeasureFactory().pk},

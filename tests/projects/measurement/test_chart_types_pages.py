@@ -336,3 +336,42 @@ def test_the_project_page_shows_every_measure_as_a_small_chart_with_its_finding(
     assert f'aria-label="{drawn.measure.name}: 4 points in a row above' in response.content.decode()
     empty = next(c for c in cards if not c.sparkline)
     assert empty.finding == "Not enough data for the chart's rules yet."
+
+
+DIAGRAM = """Patients with sepsis get antibiotics within an hour
+- Recognition at triage
+  - Screening every adult with a NEWS2 of 5 or more
+    - Sepsis screening prompt
+    - Sepsis trolley in every bay
+"""
+
+
+def test_a_team_types_a_driver_diagram_and_its_change_ideas_link_to_their_cycles(member, client_for, project):
+    measure = proportion(project)
+    cycle = measure.cycles.model.objects.create(
+        project=project, change_idea="sepsis screening prompt", title="Prompt", start_date=WEEKS[3]
+    )
+    cycle.measures.set([measure])
+    client = client_for(member)
+    url = reverse("projects:driver_diagram_edit", kwargs={"project_pk": project.pk})
+    bad = client.post(url, {"text": "Aim\n- Driver\n    - Change idea too deep\n"})
+    assert bad.status_code == 200
+    assert bad.context["form"].errors["text"] == [
+        "Line 3: Indented too far: a change idea must sit under a secondary driver"
+    ]
+    assert client.post(url, {"text": DIAGRAM}).status_code == 302
+    page = client.get(reverse("projects:detail", kwargs={"pk": project.pk}))
+    diagram = page.context["diagram"]
+    assert diagram.svg.startswith('<svg class="driver-diagram"') and diagram.svg.count("<rect") == 5
+    html = page.content.decode()
+    assert "Change idea:</span> Sepsis screening prompt" in html
+    assert 'tested in <a href="#pdsa-heading">1 PDSA cycle</a>' in html
+    assert f'measured by <a href="{measure.get_absolute_url()}">' in html
+    assert 'Sepsis trolley in every bay <span class="nhsuk-body-s">· not tested yet</span>' in html
+    assert audit_trail(project).filter(action="driver diagram saved").count() == 1
+    assert client.get(url).context["form"].initial["text"] == DIAGRAM
+
+
+def test_only_the_team_edits_the_driver_diagram(outsider, client_for, project):
+    url = reverse("projects:driver_diagram_edit", kwargs={"project_pk": project.pk})
+    assert client_for(outsider).post(url, {"text": DIAGRAM}).status_code == 404
