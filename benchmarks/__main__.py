@@ -1,4 +1,5 @@
-"""`make bench`: latency percentiles and SQL queries per request for the portal's main pages.
+"""`make bench`: latency percentiles, SQL queries and JavaScript loaded per request for the portal's main
+pages.
 
 Runs in-process with Django's test client against the local database (embedded unless DATABASE_URL is
 set) after loading the demo data, with DEBUG off. Prints one row per page; nothing is asserted here —
@@ -32,13 +33,14 @@ def main() -> int:
     from django.test.utils import CaptureQueriesContext
 
     from benchmarks.pages import PAGES
+    from benchmarks.weight import javascript_bytes
     from community.models import User
 
     repeats = int(os.environ.get("BENCH_REPEATS", "30"))
     call_command("migrate", "--no-input", verbosity=0)
     if os.environ.get("BENCH_SKIP_SEED") != "1":
         call_command("seed_demo", "--quiet-accounts", stdout=StringIO())
-    print(f"{'page':<34} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print(f"{'page':<34} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'JS KB':>7}")
     for label, target, email in PAGES:
         client = Client()
         if email:
@@ -53,9 +55,10 @@ def main() -> int:
             started = time.perf_counter()
             client.get(path)
             timings.append((time.perf_counter() - started) * 1000)
+        html = response.content.decode(errors="replace") if not response.streaming else ""
         print(
             f"{label:<34} {response.status_code:>6} {query_count:>7} {statistics.median(timings):>8.1f} "
-            f"{percentile(timings, 95):>8.1f} {max(timings):>8.1f}"
+            f"{percentile(timings, 95):>8.1f} {max(timings):>8.1f} {javascript_bytes(html) / 1024:>7.0f}"
         )
     return 0
 

@@ -265,6 +265,8 @@ CHART_EXAMPLE = {
     "rule_set": "Making Data Count (NHS England): a point outside the limits; a trend of 7 points; "
     "2 of 3 points beyond 2 sigma; a shift of 7 points",
     "rule_set_key": "making_data_count",
+    "icons_rule_set": "Making Data Count (NHS England)",
+    "minimum_points": {"limits": 5, "settled_limits": 12, "run_chart_rules": 10},
     "segments": [
         {
             "start": "2026-01-05",

@@ -20,10 +20,11 @@ from typing import TextIO
 from django.db import transaction
 from django.db.models import Q
 
+from projects import portfolio_dashboard
 from projects.models import Project
 
 from .models import DataPoint, DriverDiagram, Measure, PDSACycle
-from .services import measure_refresh
+from .services import summary_of
 
 WEEKLY_START = dt.date(2025, 1, 6)
 MONTHLY_START = dt.date(2024, 1, 1)
@@ -333,11 +334,41 @@ def _period(demo: DemoMeasure, index: int) -> dt.date:
     return WEEKLY_START + dt.timedelta(weeks=index)
 
 
-def _seed_measure(project: Project, demo: DemoMeasure) -> Measure:
-    measure, _ = Measure.objects.update_or_create(
-        project=project,
-        name=demo.name,
-        defaults={
+def _series(demo: DemoMeasure) -> list[tuple[dt.date, float, float | None, str]]:
+    """(period, value, denominator, annotation) for each period of a demo measure."""
+    generated = demo.values(random.Random(demo.seed or demo.name))
+    pairs = [item if isinstance(item, tuple) else (item, None) for item in generated]
+    return [
+        (_period(demo, i), value, denominator, demo.annotations.get(i, ""))
+        for i, (value, denominator) in enumerate(pairs)
+    ]
+
+
+MEASURE_DEFAULTS = (
+    "kind",
+    "unit",
+    "improvement",
+    "frequency",
+    "target",
+    "definition",
+    "value_kind",
+    "chart_type",
+    "multiplier",
+)
+
+
+def _seed_measures(pairs: list[tuple[Project, DemoMeasure]]) -> list[Measure]:
+    """Every demo measure and its points in a handful of queries, whatever their number: measures found
+    by project and name, points by period; the stored icons computed from the points in hand."""
+    existing = {
+        (m.project_id, m.name): m
+        for m in Measure.objects.filter(
+            project__in={p for p, _ in pairs}, name__in={d.name for _, d in pairs}
+        )
+    }
+    measures, new_measures, changed_measures = [], [], []
+    for project, demo in pairs:
+        values = {
             "kind": demo.kind,
             "unit": demo.unit,
             "improvement": demo.improvement,
@@ -347,34 +378,54 @@ def _seed_measure(project: Project, demo: DemoMeasure) -> Measure:
             "value_kind": demo.value_kind,
             "chart_type": demo.chart_type,
             "multiplier": demo.multiplier,
-        },
-    )
-    generated = demo.values(random.Random(demo.seed or demo.name))
-    pairs = [item if isinstance(item, tuple) else (item, None) for item in generated]
-    existing = {p.period: p for p in measure.points.all()}
-    new, changed = [], []
-    for i, (value, denominator) in enumerate(pairs):
-        period = _period(demo, i)
-        annotation = demo.annotations.get(i, "")
-        point = existing.pop(period, None)
-        if point is None:
-            new.append(
-                DataPoint(
+        }
+        measure = existing.get((project.pk, demo.name))
+        if measure is None:
+            measure = Measure(project=project, name=demo.name, **values)
+            new_measures.append(measure)
+        elif any(getattr(measure, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(measure, k, v)
+            changed_measures.append(measure)
+        measures.append(measure)
+    Measure.objects.bulk_create(new_measures)
+    Measure.objects.bulk_update(changed_measures, list(MEASURE_DEFAULTS))
+    stored: dict[int, dict[dt.date, DataPoint]] = {m.pk: {} for m in measures}
+    for stored_point in DataPoint.objects.filter(measure__in=measures):
+        stored[stored_point.measure_id][stored_point.period] = stored_point
+    new: list[DataPoint] = []
+    changed: list[DataPoint] = []
+    kept: dict[int, list[DataPoint]] = {}
+    for measure, (_, demo) in zip(measures, pairs, strict=True):
+        old = stored[measure.pk]
+        series = []
+        for period, value, denominator, annotation in _series(demo):
+            point = old.pop(period) if period in old else None
+            if point is None:
+                point = DataPoint(
                     measure=measure,
                     period=period,
                     value=value,
                     denominator=denominator,
                     annotation=annotation,
                 )
-            )
-        elif (point.value, point.denominator, point.annotation) != (value, denominator, annotation):
-            point.value, point.denominator, point.annotation = value, denominator, annotation
-            changed.append(point)
+                new.append(point)
+            elif (point.value, point.denominator, point.annotation) != (value, denominator, annotation):
+                point.value, point.denominator, point.annotation = value, denominator, annotation
+                changed.append(point)
+            series.append(point)
+        kept[measure.pk] = series
     DataPoint.objects.bulk_create(new)
     DataPoint.objects.bulk_update(changed, ["value", "denominator", "annotation"])
-    DataPoint.objects.filter(pk__in=[p.pk for p in existing.values()]).delete()
-    measure_refresh(measure)
-    return measure
+    DataPoint.objects.filter(pk__in=[p.pk for old in stored.values() for p in old.values()]).delete()
+    summaries = []
+    for measure in measures:
+        for name, value in summary_of(measure, kept[measure.pk]).items():
+            setattr(measure, name, value)
+        summaries.append(measure)
+    Measure.objects.bulk_update(summaries, ["variation", "assurance", "latest_period", "point_count"])
+    portfolio_dashboard.measures_changed()
+    return measures
 
 
 ACTIVE = ("testing", "implementing", "spreading", "sustaining")
@@ -496,13 +547,15 @@ def seed(out: TextIO) -> None:
         out.write("  measurement: no demo projects found (seed projects.demo first); nothing added\n")
         return
     with transaction.atomic():
-        measures = [_seed_measure(projects[d.project], d) for d in MEASURES if d.project in projects]
         others = (
             Project.objects.filter(Q(status__in=ACTIVE) | Q(results__contains="the run chart shows"))
             .exclude(title__in=titles)
             .order_by("title")
         )
-        measures += [_seed_measure(project, _project_measure(project, i)) for i, project in enumerate(others)]
+        measures = _seed_measures(
+            [(projects[d.project], d) for d in MEASURES if d.project in projects]
+            + [(project, _project_measure(project, i)) for i, project in enumerate(others)]
+        )
         cycles = 0
         for title, idea, name, start, end, prediction, study, act in CYCLES:
             if title not in projects:

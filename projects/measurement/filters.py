@@ -23,6 +23,12 @@ class PortfolioFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label="Type of measure", choices=Measure.Kind.choices, empty_label="Any"
     )
+    value_kind = django_filters.ChoiceFilter(
+        label="Recorded as", choices=Measure.ValueKind.choices, empty_label="Any"
+    )
+    chart_type = django_filters.ChoiceFilter(
+        label="Chart", choices=Measure.ChartType.choices, empty_label="Any"
+    )
     variation = django_filters.ChoiceFilter(label="Variation", choices=VARIATION_CHOICES, empty_label="Any")
     assurance = django_filters.ChoiceFilter(label="Assurance", choices=ASSURANCE_CHOICES, empty_label="Any")
     status = django_filters.ChoiceFilter(

@@ -187,7 +187,11 @@ def measure_delete(*, actor: Any, measure: Measure) -> None:
 
 def _fresh_summary(measure: Measure) -> dict[str, Any]:
     """What is stored on the measure for lists and dashboards, computed afresh from its data."""
-    points = measure_points(measure)
+    return summary_of(measure, measure_points(measure))
+
+
+def summary_of(measure: Measure, points: list[DataPoint]) -> dict[str, Any]:
+    """The stored summary (icons, latest period, count) from the measure's points in period order."""
     kind = measure.chart_type if measure.chart_type in CONTROL_CHARTS else Measure.ChartType.XMR
     chart = compute_chart(measure, points, kind)
     return {

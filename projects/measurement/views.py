@@ -345,6 +345,8 @@ PORTFOLIO_COLUMNS = [
     Column("Project", lambda m: m.project.title),
     Column("Measure", lambda m: m.name),
     Column("Type", lambda m: m.get_kind_display()),
+    Column("Recorded as", lambda m: m.get_value_kind_display()),
+    Column("Chart", lambda m: m.get_chart_type_display()),
     Column("Unit", lambda m: m.unit),
     Column("Improvement", lambda m: m.get_improvement_display()),
     Column("Target", lambda m: m.target),

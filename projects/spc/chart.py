@@ -129,6 +129,12 @@ class Chart:
     def label(self, rule: str) -> str:
         return self.rule_labels[rule]
 
+    @property
+    def rule_set_name(self) -> str:
+        """The rule set's short name, as the icons' captions give it."""
+        known = rulesets.RULE_SETS.get(self.rule_set_key)
+        return known.name if known else "Anhøj's run chart rules"
+
     def to_dict(self) -> dict[str, Any]:
         last = self.last_segment
         return {
@@ -168,6 +174,12 @@ class Chart:
             "crossings": self.crossings,
             "rule_set": self.rule_set,
             "rule_set_key": self.rule_set_key,
+            "icons_rule_set": self.rule_set_name if self.variation else None,
+            "minimum_points": {
+                "limits": MIN_POINTS_XMR,
+                "settled_limits": TRIAL_BELOW,
+                "run_chart_rules": MIN_POINTS_RUN,
+            },
             "segments": [
                 {
                     "start": plain_period(self.points[s.start].period),

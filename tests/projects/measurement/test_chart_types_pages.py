@@ -375,3 +375,15 @@ def test_a_team_types_a_driver_diagram_and_its_change_ideas_link_to_their_cycles
 def test_only_the_team_edits_the_driver_diagram(outsider, client_for, project):
     url = reverse("projects:driver_diagram_edit", kwargs={"project_pk": project.pk})
     assert client_for(outsider).post(url, {"text": DIAGRAM}).status_code == 404
+
+
+def test_the_portfolio_filters_by_what_is_recorded_and_the_chart(member, client_for, project):
+    project.published_at = project.created_at
+    project.save()
+    measure = proportion(project)
+    MeasureFactory(project=project, name="Length of stay")
+    client = client_for(member)
+    url = reverse("projects:measures_portfolio")
+    listing = client.get(url + "?value_kind=proportion&chart_type=p").context["listing"]
+    assert [m.name for m in listing.paged.items] == [measure.name]
+    assert not list(client.get(url + "?value_kind=rate").context["listing"].paged.items)

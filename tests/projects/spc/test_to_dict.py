@@ -37,9 +37,15 @@ def test_the_xmr_dict_has_the_api_fields_and_is_json():
         "multiplier",
         "segments",
         "notes",
+        "icons_rule_set",
+        "minimum_points",
     }
     assert data["chart"] == "xmr"
     assert data["rule_set_key"] == "making_data_count"
+    assert data["icons_rule_set"] == "Making Data Count (NHS England)"
+    assert data["minimum_points"] == {"limits": 5, "settled_limits": 12, "run_chart_rules": 10}
+    assert data["icons_rule_set"] == "Making Data Count (NHS England)"
+    assert data["minimum_points"] == {"limits": 5, "settled_limits": 12, "run_chart_rules": 10}
     assert data["rule_set"].startswith("Making Data Count (NHS England): a point outside the limits")
     mean = (12 * 11 + 20) / 13
     assert data["points"][-1] == {
