@@ -101,12 +101,13 @@ def test_scale_data_set():
     for commitment in ChampionCommitment.objects.filter(champion__person__email__endswith="@scale.example"):
         assert commitment.hours_per_month <= commitment.champion.hours_per_month
 
-    # Every page still works, and none makes more queries for rows it does not show.
+    # Every page still works, and none makes more queries for rows it does not show. (A page may make
+    # fewer: the benchmark's busiest measure is a scale one afterwards, on a project with no cycles.)
     assert {label: status for label, (status, _) in pages_after.items() if status != 200} == {}
     grew = {
         label: (pages_before[label][1], queries)
         for label, (_, queries) in pages_after.items()
-        if queries != pages_before[label][1]
+        if queries > pages_before[label][1]
     }
     assert grew == {}
 
