@@ -9,8 +9,9 @@ installed `plotly` Python package is copied instead.
 plotly.js adds its global CSS rules to a <style id="plotly.js-style-global"> element unless an element
 with that id and the class `no-inline-styles` already exists, and appends maplibre's map styles as a
 <style> with a fixed hex id unless an element with that id exists. The chart pages link both stylesheets
-with those ids (templates/projects/measurement/_icons.jinja, `chart_head`).
-Run after upgrading plotly: `python scripts/vendor_plotly.py`, then update the ids in `chart_head`.
+with those ids (templates/governance/_head.jinja).
+Run after upgrading plotly: `python scripts/vendor_plotly.py`, then update the ids in
+templates/governance/_head.jinja.
 """
 
 import ast

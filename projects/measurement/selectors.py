@@ -137,6 +137,13 @@ def period_words(measure: Measure) -> Callable[[Any], str]:
     return lambda period: f"{period:%-d %B %Y}"
 
 
+def axis_words(measure: Measure) -> Callable[[Any], str]:
+    """How the chart's period axis labels its periods: "Mar 2026" for months, "5 Jan 2026" otherwise."""
+    if measure.frequency in (Measure.Frequency.MONTHLY, Measure.Frequency.QUARTERLY):
+        return lambda period: f"{period:%b %Y}"
+    return lambda period: f"{period:%-d %b %Y}"
+
+
 def findings(measure: Measure, chart: Chart) -> list[str]:
     return sentences(chart, period_words(measure))
 

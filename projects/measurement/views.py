@@ -22,8 +22,8 @@ from core.versioning import submitted_version
 from projects.spc import CHART_NAMES, MIN_POINTS_RUN, MIN_POINTS_XMR, RULE_LABELS
 from projects.spc.advisor import CHARTS_FOR, advise
 from projects.spc.chart import TRIAL_BELOW
-from projects.spc.figure import chart_figure
 from projects.spc.icons import ASSURANCE_LABELS, POINT_TYPE_LABELS, VARIATION_LABELS
+from projects.spc.svg import chart_svg
 from projects.spc.table import chart_rows
 
 from . import selectors, services
@@ -181,11 +181,13 @@ def _chart_context(measure: Measure, chart_type: str) -> dict[str, Any]:
         "points": points,
         "chart": chart,
         "rows": chart_rows(chart, annotations, changes, follows),
-        "figure": chart_figure(
+        "svg": chart_svg(
             chart,
+            title=f"Chart of {measure.name}",
             unit=measure.unit,
-            annotations=annotations,
+            period_text=selectors.axis_words(measure),
             period_title=Measure.PERIOD_AXIS_TITLES.get(measure.frequency, "Period"),
+            annotations=annotations,
             changes=changes,
             rebase_labels=follows,
         ),

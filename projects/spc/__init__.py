@@ -2,7 +2,7 @@
 
 `control_chart(kind, ...)` (XmR, P, P-prime, U, U-prime, C, G, T), `xmr_chart(...)` and `run_chart(...)`
 compute a chart; `Chart.to_dict()` is the API's JSON;
-`figure.chart_figure(chart, ...)` draws it with plotly; `table.chart_rows(chart)` gives the data table.
+`svg.chart_svg(chart, ...)` draws it as an inline SVG; `table.chart_rows(chart)` gives the data table.
 """
 
 from .chart import (

@@ -14,8 +14,8 @@ from typing import Any
 from . import colours, icons
 from .chart import Chart
 
-WIDTH, HEIGHT = 760, 380
-LEFT, RIGHT, TOP, BOTTOM = 64, 20, 28, 96
+WIDTH, HEIGHT = 760, 400
+LEFT, RIGHT, TOP, BOTTOM = 64, 20, 28, 112
 FONT = 'font-family="Frutiger W01, Arial, sans-serif"'
 
 
@@ -27,10 +27,10 @@ def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     start = math.floor(low / step) * step
-    ticks, value = [], start
-    while value <= high + step * 1e-9:
-        ticks.append(round(value, 10))
+    ticks, value = [start], start
+    while value < high - step * 1e-9:
         value += step
+        ticks.append(round(value, 10))
     return ticks
 
 
@@ -41,7 +41,8 @@ def _number(value: float) -> str:
 def _marker(kind: str, x: float, y: float, fill: str) -> str:
     shape = colours.POINT_SYMBOLS.get(kind, "circle")
     if shape == "diamond":
-        return f'<path d="M{x:g},{y - 6:g} L{x + 6:g},{y:g} L{x:g},{y + 6:g} L{x - 6:g},{y:g} Z" fill="{fill}" stroke="#FFFFFF"'
+        corners = f"M{x:g},{y - 6:g} L{x + 6:g},{y:g} L{x:g},{y + 6:g} L{x - 6:g},{y:g} Z"
+        return f'<path d="{corners}" fill="{fill}" stroke="#FFFFFF"'
     if shape == "square":
         return f'<rect x="{x - 5:g}" y="{y - 5:g}" width="10" height="10" fill="{fill}" stroke="#FFFFFF"'
     radius = 4.5 if kind == icons.COMMON_CAUSE else 5.5
@@ -54,6 +55,7 @@ def chart_svg(
     title: str,
     unit: str = "",
     period_text: Callable[[Any], str] = str,
+    period_title: str = "",
     annotations: Mapping[Any, str] | None = None,
     changes: Mapping[Any, Sequence[str]] | None = None,
     rebase_labels: Mapping[Any, str] | None = None,
@@ -104,6 +106,11 @@ def chart_svg(
     out.append(
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="#425563"/>'
     )
+    if period_title:
+        out.append(
+            f'<text x="{LEFT + plot_w / 2:g}" y="{TOP + plot_h + 36}" text-anchor="middle" font-size="12" '
+            f'{FONT} fill="#425563">{escape(period_title)}</text>'
+        )
     for segment in chart.segments:
         seg = [p for p in points[segment.start : segment.end + 1] if p.value is not None]
         if not seg:
@@ -113,8 +120,10 @@ def chart_svg(
             follows = rebase_labels.get(points[segment.start].period)
             label = f"Re-baselined after {follows}" if follows else "Re-baselined"
             out.append(
-                f'<line x1="{sx:g}" x2="{sx:g}" y1="{TOP}" y2="{TOP + plot_h}" stroke="{colours.REBASE_LINE}" '
-                f'stroke-dasharray="2 3"/><text x="{sx + 4:g}" y="{TOP - 8}" font-size="12" {FONT} '
+                f'<line x1="{sx:g}" x2="{sx:g}" y1="{TOP}" y2="{TOP + plot_h}" '
+                f'stroke="{colours.REBASE_LINE}" '
+                f'stroke-dasharray="2 3"/><text x="{sx + (4 if sx < WIDTH / 2 else -4):g}" y="{TOP - 8}" '
+                f'text-anchor="{"start" if sx < WIDTH / 2 else "end"}" font-size="12" {FONT} '
                 f'fill="{colours.REBASE_LINE}">{escape(label)}</text>'
             )
         for attr, colour, dash in (
@@ -132,7 +141,8 @@ def chart_svg(
             out.append(f'<path d="{" ".join(path)}" fill="none" stroke="{colour}" stroke-width="1.5"{dash}/>')
         if chart.is_control and segment.trial and segment.upper_limit is not None:
             out.append(
-                f'<text x="{x(segment.end)}" y="{y(segment.upper_limit) - 6}" text-anchor="end" font-size="12" '
+                f'<text x="{x(segment.end)}" y="{y(segment.upper_limit) - 6}" text-anchor="end" '
+                'font-size="12" '
                 f'{FONT} fill="#425563">Trial limits ({segment.baseline_points} points)</text>'
             )
     if chart.target is not None:
@@ -140,7 +150,8 @@ def chart_svg(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(chart.target)}" y2="{y(chart.target)}" '
             f'stroke="{colours.TARGET_LINE}" stroke-dasharray="4 3" stroke-width="1.5"/>'
         )
-    line, runs = [], []
+    line: list[str] = []
+    runs: list[list[str]] = []
     for p in points:
         if p.value is None:
             if line:
@@ -152,7 +163,8 @@ def chart_svg(
     for run in runs:
         if len(run) > 1:
             out.append(
-                f'<polyline points="{" ".join(run)}" fill="none" stroke="{colours.VALUE_LINE}" stroke-width="1.5"/>'
+                f'<polyline points="{" ".join(run)}" fill="none" stroke="{colours.VALUE_LINE}" '
+                'stroke-width="1.5"/>'
             )
     for p in present:
         kind = p.type or icons.COMMON_CAUSE
@@ -162,7 +174,8 @@ def chart_svg(
         label = icons.POINT_TYPE_LABELS.get(p.type, "Not analysed yet") if p.type else "Not analysed yet"
         tip = f"{period_text(p.period)}: {_number(p.value or 0)}, {label}" + (f" ({said})" if said else "")
         out.append(
-            f'{_marker(kind, x(p.position), y(p.value or 0), fill)}{stroke} class="spc-point spc-point--{kind}">'
+            _marker(kind, x(p.position), y(p.value or 0), fill)
+            + f'{stroke} class="spc-point spc-point--{kind}">'
             f"<title>{escape(tip)}</title></{_tag(kind)}>"
         )
         note = annotations.get(p.period)
@@ -187,7 +200,7 @@ def chart_svg(
             f'<text x="{x(p.position)}" y="{base - 13}" text-anchor="middle" font-size="11" {FONT} '
             f'fill="{colours.CHANGE_MARKER}">{text}</text>'
         )
-    out.append(_legend(chart, changes, TOP + plot_h + 42))
+    out.append(_legend(chart, changes, TOP + plot_h + 60))
     out.append("</svg>")
     return "".join(out)
 
@@ -197,20 +210,44 @@ def _tag(kind: str) -> str:
     return {"diamond": "path", "square": "rect"}.get(shape, "circle")
 
 
+def _swatch(colour: str, dash: str = "") -> str:
+    dashes = f' stroke-dasharray="{dash}"' if dash else ""
+    return f'<line x1="-8" x2="8" y1="0" y2="0" stroke="{colour}" stroke-width="1.5"{dashes}/>'
+
+
 def _legend(chart: Chart, changes: Mapping[Any, Sequence[str]], top: float) -> str:
     items: list[tuple[str, str]] = []
     types = [t for t in icons.POINT_TYPES if any(p.type == t for p in chart.points)]
     for kind in types:
-        items.append((f'{_marker(kind, 0, 0, colours.POINT_COLOURS[kind])}></{_tag(kind)}>', icons.POINT_TYPE_LABELS[kind]))
-    items.append((f'<line x1="-8" x2="8" y1="0" y2="0" stroke="{colours.MEAN_LINE}" stroke-width="1.5"/>', chart.centre_name))
+        items.append(
+            (
+                f"{_marker(kind, 0, 0, colours.POINT_COLOURS[kind])}></{_tag(kind)}>",
+                icons.POINT_TYPE_LABELS[kind],
+            )
+        )
+    items.append(
+        (
+            f'<line x1="-8" x2="8" y1="0" y2="0" stroke="{colours.MEAN_LINE}" stroke-width="1.5"/>',
+            chart.centre_name,
+        )
+    )
     if any(p.upper_limit is not None for p in chart.points):
         items.append(
-            (f'<line x1="-8" x2="8" y1="0" y2="0" stroke="{colours.LIMIT_LINE}" stroke-dasharray="6 4" stroke-width="1.5"/>', "Process limits")
+            (
+                _swatch(colours.LIMIT_LINE, "6 4"),
+                "Process limits",
+            )
         )
     if chart.target is not None:
         items.append(
-            (f'<line x1="-8" x2="8" y1="0" y2="0" stroke="{colours.TARGET_LINE}" stroke-dasharray="4 3" stroke-width="1.5"/>', f"Target ({_number(chart.target)})")
+            (
+                _swatch(colours.TARGET_LINE, "4 3"),
+                f"Target ({_number(chart.target)})",
+            )
         )
+    if any(p.type is None and p.value is not None for p in chart.points):
+        not_analysed = '<circle cx="0" cy="0" r="4.5" fill="#FFFFFF" stroke="' + colours.VALUE_LINE + '"/>'
+        items.append((not_analysed, "Not analysed yet"))
     if any(changes.get(p.period) for p in chart.points):
         items.append((f'<path d="M-6,5 L6,5 L0,-5 Z" fill="{colours.CHANGE_MARKER}"/>', "PDSA cycle started"))
     parts, left, row = ['<g class="spc-legend">'], LEFT, top

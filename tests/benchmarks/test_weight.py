@@ -9,14 +9,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_only_the_pages_own_static_scripts_are_counted_at_their_file_size():
     html = (
-        '<script defer src="/static/projects/spc-chart.js?v=1"></script>'
+        '<script defer src="/static/governance/charts.js?v=1"></script>'
         '<script type="application/json" id="x">{}</script>'
         '<script src="https://elsewhere.example/x.js"></script>'
         '<SCRIPT src="/static/vendor/plotly-basic-4.1.1/plotly.min.js" defer></SCRIPT>'
     )
-    assert script_paths(html) == ["projects/spc-chart.js", "vendor/plotly-basic-4.1.1/plotly.min.js"]
+    assert script_paths(html) == ["governance/charts.js", "vendor/plotly-basic-4.1.1/plotly.min.js"]
     expected = sum(
         (ROOT / "static" / p).stat().st_size
-        for p in ("projects/spc-chart.js", "vendor/plotly-basic-4.1.1/plotly.min.js")
+        for p in ("governance/charts.js", "vendor/plotly-basic-4.1.1/plotly.min.js")
     )
     assert javascript_bytes(html) == expected

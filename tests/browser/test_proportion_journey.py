@@ -55,13 +55,13 @@ def test_a_proportion_goes_from_a_spreadsheet_to_a_p_chart_with_the_tested_chang
     ui.submit("Save the cycle")
 
     ui.click("text=Patients screened for sepsis")
-    ui.page.wait_for_selector("[data-spc-drawn='true']", timeout=15000)
     assert "P chart (proportion)" in ui.text("#chart-choices")
     assert "Making Data Count (NHS England)" in ui.text("#rule-set")
     assert "4 points in a row above the upper limit, from 27 April 2026 to 18 May 2026." in ui.text(
         "#findings"
     )
-    assert "PDSA cycle started" in ui.page.text_content("#spc-chart .legend")
+    assert "PDSA cycle started" in ui.page.text_content("#spc-chart .spc-legend")
+    assert ui.page.locator("#spc-chart .spc-change").count() == 1
     marked = ui.page.locator("#spc-table tr", has_text="PDSA cycle started: 1. Sepsis screening prompt")
     assert marked.count() == 1 and "90.00" in marked.inner_text()
     ui.audit()

@@ -8,7 +8,7 @@ from plotly.basedatatypes import BaseTraceType
 
 ROOT = Path(__file__).resolve().parents[3]
 VENDOR = ROOT / "static" / "vendor" / "plotly-basic-4.1.1"
-CHART_HEAD = ROOT / "templates" / "projects" / "measurement" / "_icons.jinja"
+CHART_HEAD = ROOT / "templates" / "governance" / "_head.jinja"
 
 
 def test_the_vendored_bundle_is_the_basic_bundle_its_folder_names():
