@@ -19,10 +19,20 @@ def script_paths(html: str) -> list[str]:
     ]
 
 
+IMPORT = re.compile(r"""\bimport\s+(?:[^'"]*?\bfrom\s+)?["']([^"']+)["']""")
+
+
 def javascript_bytes(html: str) -> int:
+    """The bytes of every script the page names and every module those import, each counted once."""
+    seen: set[Path] = set()
+    pending = [Path(p) for p in (finders.find(path) for path in script_paths(html)) if isinstance(p, str)]
     total = 0
-    for path in script_paths(html):
-        found = finders.find(path)
-        if found:
-            total += Path(found if isinstance(found, str) else found[0]).stat().st_size
+    while pending:
+        path = pending.pop().resolve()
+        if path in seen or not path.exists():
+            continue
+        seen.add(path)
+        text = path.read_text(encoding="utf-8", errors="replace")
+        total += path.stat().st_size
+        pending += [path.parent / target for target in IMPORT.findall(text) if target.startswith(".")]
     return total

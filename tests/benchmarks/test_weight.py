@@ -20,3 +20,13 @@ def test_only_the_pages_own_static_scripts_are_counted_at_their_file_size():
         for p in ("governance/charts.js", "vendor/plotly-basic-4.1.1/plotly.min.js")
     )
     assert javascript_bytes(html) == expected
+
+
+def test_the_modules_a_script_imports_are_counted_too_once_each():
+    script = '<script type="module" src="/static/js/portal.js"></script>'
+    html = script + script.replace(' type="module"', "")
+    expected = sum(
+        (ROOT / "static" / p).stat().st_size
+        for p in ("js/portal.js", "vendor/nhsuk-frontend-10.6.1/nhsuk-frontend-10.6.1.min.js")
+    )
+    assert javascript_bytes(html) == expected

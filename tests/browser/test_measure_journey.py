@@ -37,7 +37,7 @@ def test_add_a_measure_paste_twenty_values_and_see_the_special_cause(ui):
     assert "20 values added" in ui.text()
     legend = ui.page.text_content("#spc-chart .spc-legend")
     assert "Special cause: improvement" in legend
-    # plotly draws the special-cause marker in the Making Data Count improvement colour
+    # the special-cause marker is drawn in the Making Data Count improvement colour
     fills = ui.page.eval_on_selector_all(
         "#spc-chart .spc-point", "points => points.map(p => getComputedStyle(p).fill)"
     )
