@@ -54,6 +54,7 @@ OUTCOMES: dict[str, dict[str, Any]] = {
     "projects:attachment": {"GET": ALLOWED, "POST": ALLOWED},
     "projects:attachment_remove": {"GET": NOT_ALLOWED, "POST": ALLOWED},
     "projects:measures_portfolio": {"GET": ALLOWED, "POST": ALLOWED},
+    "projects:measurement_settings": {"GET": ALLOWED, "POST": ALLOWED},
     "projects:project_measurement": {"GET": ALLOWED, "POST": ALLOWED},
     "projects:measure_new": {
         "GET": {"*": NOT_FOUND, "admin": ALLOWED},

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from core import uploads
 from core.spreadsheets import UnreadableFile, file_row, read_table
 from core.widgets import DateField
-from projects.spc import CHART_NAMES
+from projects.spc import CHART_NAMES, rulesets
 from projects.spc.advisor import CHARTS_FOR, advise, allowed
 
 from . import rows as row_rules
@@ -331,3 +331,19 @@ class DriverDiagramForm(forms.Form):
         "Tabs work too. A change idea with the same words as a PDSA cycle's change idea links to it.",
         error_messages={"required": "Type the aim on the first line"},
     )
+
+
+class MeasurementSettingsForm(forms.Form):
+    default_rule_set = forms.ChoiceField(
+        label="Which rules should find special cause on control charts?",
+        widget=forms.RadioSelect,
+        help_text="For every measure that does not choose its own. Run charts always use Anhøj's rules.",
+        error_messages={"required": "Choose the community's rules"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["default_rule_set"]
+        field.choices = [
+            (r.key, f"{r.name}: {r.statement.split(': ', 1)[1]}") for r in rulesets.RULE_SETS.values()
+        ]

@@ -234,3 +234,23 @@ class DriverDiagram(models.Model):
 
     def __str__(self) -> str:
         return f"Driver diagram: {self.project}"
+
+
+class MeasurementSettings(models.Model):
+    """The community's choices for every measure (one row): which rules read a control chart when the
+    measure does not choose its own. Set by community admins; `SPC_DEFAULT_RULE_SET` until then."""
+
+    default_rule_set = models.CharField(
+        "the community's rules for special cause", max_length=20, choices=rulesets.CHOICES
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "measurement settings"
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="measurement_settings_one_row")]
+
+    def __str__(self) -> str:
+        return "Measurement settings"

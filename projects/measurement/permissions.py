@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.permissions import can, rule
+from core.permissions import can, is_admin, rule
 
 
 @rule("measurement.view")
@@ -17,3 +17,9 @@ def can_view(user: Any, project: Any) -> bool:
 @rule("measurement.edit")
 def can_edit(user: Any, project: Any) -> bool:
     return can(user, "project.edit", project)
+
+
+@rule("measurement.configure")
+def can_configure(user: Any, obj: Any = None) -> bool:
+    """The community's measurement settings (the default rule set) are community admins' to change."""
+    return is_admin(user)

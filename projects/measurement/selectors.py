@@ -20,7 +20,7 @@ from projects.spc.words import latest_finding, sentences
 
 from . import drivers
 from .driver_svg import driver_svg
-from .models import DataPoint, DriverDiagram, Measure, PDSACycle
+from .models import DataPoint, DriverDiagram, Measure, MeasurementSettings, PDSACycle
 
 
 def visible_projects(user: Any) -> QuerySet[Project]:
@@ -78,7 +78,12 @@ def measure_points(measure: Measure) -> list[DataPoint]:
 
 
 def compute_chart(
-    measure: Measure, points: list[DataPoint], chart_type: str | None = None, *, rule_set: str | None = None
+    measure: Measure,
+    points: list[DataPoint],
+    chart_type: str | None = None,
+    *,
+    rule_set: str | None = None,
+    community: str | None = None,
 ) -> Chart:
     """The measure's chart from its points (in period order): limits re-set at each re-baselined point,
     excluded points left out of them. A chart type that does not suit what the measure records (after its
@@ -103,7 +108,7 @@ def compute_chart(
         values,
         exclude=[i for i, p in enumerate(points) if p.excluded],
         screen_moving_ranges=measure.screen_moving_ranges,
-        rule_set=rule_set or measure.rule_set or settings.SPC_DEFAULT_RULE_SET,
+        rule_set=rule_set or measure.rule_set or community or community_rule_set(),
         **common,
     )
 
@@ -164,8 +169,9 @@ def measure_cards(project: Project) -> list[MeasureCard]:
     for point in DataPoint.objects.filter(measure__in=measures).order_by("measure_id", "period"):
         by_measure[point.measure_id].append(point)
     cards = []
+    community = community_rule_set() if measures else None
     for measure in measures:
-        chart = compute_chart(measure, by_measure[measure.pk])
+        chart = compute_chart(measure, by_measure[measure.pk], community=community)
         latest = next((p.value for p in reversed(chart.points) if p.value is not None), None)
         finding = latest_finding(chart, period_words(measure)) or "Not enough data for the chart's rules yet."
         label = f"{measure.name}: {finding}"
@@ -199,6 +205,13 @@ def driver_diagram(project: Project) -> DiagramView | None:
         marked = measures.setdefault(key, [])
         marked.extend(m for m in cycle.measures.all() if m not in marked)
     return DiagramView(root, driver_svg(root), cycles, measures, diagram.text)
+
+
+def community_rule_set() -> str:
+    """The rule set for measures that do not choose their own: the admins' choice, else the setting.
+    (Code that draws many charts reads it once and passes it to `compute_chart` as `community`.)"""
+    chosen = MeasurementSettings.objects.filter(pk=1).values_list("default_rule_set", flat=True).first()
+    return chosen or settings.SPC_DEFAULT_RULE_SET
 
 
 def project_measures(project: Project) -> list[Measure]:

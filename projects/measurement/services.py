@@ -10,22 +10,24 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from celery import shared_task
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from core.audit import audit_record, changes_between, snapshot
 from core.permissions import require
+from core.tasks import enqueue
 from core.versioning import claim_version
 from projects import portfolio_dashboard
 from projects.models import Project
-from projects.spc import CHART_NAMES, CONTROL_CHARTS
+from projects.spc import CHART_NAMES, CONTROL_CHARTS, rulesets
 from projects.spc.advisor import CHARTS_FOR, allowed
 
 from . import drivers
-from .models import DataPoint, DriverDiagram, Measure, PDSACycle
+from .models import DataPoint, DriverDiagram, Measure, MeasurementSettings, PDSACycle
 from .rows import Row, value_problem
-from .selectors import compute_chart, measure_points
+from .selectors import community_rule_set, compute_chart, measure_points
 
 MEASURE_FIELDS = (
     "name",
@@ -190,10 +192,11 @@ def _fresh_summary(measure: Measure) -> dict[str, Any]:
     return summary_of(measure, measure_points(measure))
 
 
-def summary_of(measure: Measure, points: list[DataPoint]) -> dict[str, Any]:
-    """The stored summary (icons, latest period, count) from the measure's points in period order."""
+def summary_of(measure: Measure, points: list[DataPoint], community: str | None = None) -> dict[str, Any]:
+    """The stored summary (icons, latest period, count) from the measure's points in period order;
+    `community`: the community's rule set, when the caller has read it already."""
     kind = measure.chart_type if measure.chart_type in CONTROL_CHARTS else Measure.ChartType.XMR
-    chart = compute_chart(measure, points, kind)
+    chart = compute_chart(measure, points, kind, community=community)
     return {
         "variation": chart.variation or "",
         "assurance": chart.assurance or "",
@@ -212,13 +215,20 @@ def measure_refresh(measure: Measure) -> None:
     portfolio_dashboard.measures_changed()  # once per save of the measure's data, however many points
 
 
+@shared_task(name="projects.measures_refresh")
+def measures_refresh() -> tuple[int, int]:
+    """Recompute every measure's stored icons in a worker, as after the community's rule set changed."""
+    return measures_refresh_all()
+
+
 def measures_refresh_all() -> tuple[int, int]:
     """Recompute every measure's stored icons from its data, as after a change to the chart rules; store
     only those that differ. Returns (measures checked, measures changed)."""
     checked = changed = 0
+    community = community_rule_set()
     for measure in Measure.objects.order_by("pk").iterator(chunk_size=200):
         checked += 1
-        summary = _fresh_summary(measure)
+        summary = summary_of(measure, measure_points(measure), community)
         if any(getattr(measure, name) != value for name, value in summary.items()):
             Measure.objects.filter(pk=measure.pk).update(**summary)
             changed += 1
@@ -370,3 +380,30 @@ def driver_diagram_save(*, actor: Any, project: Project, text: str) -> DriverDia
                 },
             )
     return diagram
+
+
+def measurement_settings_save(*, actor: Any, default_rule_set: str) -> MeasurementSettings:
+    """Set the community's rule set; every measure's stored icons are then recomputed by a worker (the
+    charts themselves are drawn with the new rules at once)."""
+    require(actor, "measurement.configure")
+    if default_rule_set not in rulesets.RULE_SETS:
+        raise ValidationError({"default_rule_set": "Choose one of the rule sets listed"})
+    with transaction.atomic():
+        current = MeasurementSettings.objects.select_for_update().filter(pk=1).first()
+        before = current.default_rule_set if current else ""
+        chosen = current or MeasurementSettings(pk=1)
+        chosen.default_rule_set, chosen.updated_by, chosen.updated_at = (
+            default_rule_set,
+            actor,
+            timezone.now(),
+        )
+        chosen.save()
+        if before != default_rule_set:
+            audit_record(
+                actor=actor,
+                obj=chosen,
+                action="updated",
+                changes={"default_rule_set": [before, default_rule_set]},
+            )
+            enqueue(measures_refresh)
+    return chosen

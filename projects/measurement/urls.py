@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from core.access import SIGNED_IN, Access
+from core.access import ADMINS, SIGNED_IN, Access
 
 from . import views
 
 urlpatterns = [
     path("measures/", views.measures_portfolio, name="measures_portfolio"),
+    path("measures/rules/", views.measurement_settings, name="measurement_settings"),
     path("<int:project_pk>/measurement/", views.project_measurement, name="project_measurement"),
     path("<int:project_pk>/measures/new/", views.measure_new, name="measure_new"),
     path("<int:project_pk>/pdsa/new/", views.pdsa_new, name="pdsa_new"),
@@ -52,3 +53,4 @@ access: dict[str, Access] = {
         "driver_diagram_edit",
     )
 }
+access["measurement_settings"] = ADMINS

@@ -31,6 +31,7 @@ from .filters import PortfolioFilter
 from .forms import (
     DriverDiagramForm,
     MeasureForm,
+    MeasurementSettingsForm,
     PasteForm,
     PDSACycleForm,
     PointForm,
@@ -336,6 +337,26 @@ def measure_exclude(request: HttpRequest, pk: int) -> HttpResponse:
             else f"{period:%-d %B %Y} counts towards the centre line and limits again.",
         )
     return redirect("projects:measure_detail", pk=measure.pk)
+
+
+def measurement_settings(request: HttpRequest) -> HttpResponse:
+    """The community's measurement settings: for community admins (the route's gate and the service's
+    rule both say so)."""
+    current = selectors.community_rule_set()
+    form = MeasurementSettingsForm(request.POST or None, initial={"default_rule_set": current})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measurement_settings_save(
+                actor=request.user, default_rule_set=form.cleaned_data["default_rule_set"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, "Saved. Every chart now uses these rules unless its measure chooses its own."
+            )
+            return redirect("projects:measurement_settings")
+    return render(request, "projects/measurement/settings.jinja", {"form": form})
 
 
 PORTFOLIO_SORTS = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
@@ -14,7 +15,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from core.audit import audit_trail
-from projects.measurement.models import DataPoint, Measure
+from projects.measurement import services
+from projects.measurement.models import DataPoint, Measure, MeasurementSettings
 from projects.measurement.services import measure_refresh
 from tests.projects.factories import ProjectFactory
 from tests.projects.measurement.factories import MeasureFactory
@@ -384,3 +386,22 @@ def test_the_portfolio_filters_by_what_is_recorded_and_the_chart(member, client_
     listing = client.get(url + "?value_kind=proportion&chart_type=p").context["listing"]
     assert [m.name for m in listing.paged.items] == [measure.name]
     assert not list(client.get(url + "?value_kind=rate").context["listing"].paged.items)
+
+
+def test_a_community_admin_sets_the_rules_every_chart_uses_and_the_icons_are_refreshed(
+    admin_user, member, client_for, project, django_capture_on_commit_callbacks
+):
+    measure = proportion(project)
+    admin = admin_user
+    url = reverse("projects:measurement_settings")
+    client = client_for(admin)
+    assert 'value="making_data_count" checked' in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert client.post(url, {"default_rule_set": "ihi"}).status_code == 302
+    assert len(callbacks) == 1  # the icons' refresh, queued for a worker once the change is committed
+    chart = client_for(member).get(measure.get_absolute_url()).context["chart"]
+    assert chart.rule_set_key == "ihi"
+    assert audit_trail(MeasurementSettings.objects.get()).filter(action="updated").exists()
+    assert client_for(member).get(url).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.measurement_settings_save(actor=member, default_rule_set="making_data_count")
