@@ -86,7 +86,9 @@ class ProjectFilter(django_filters.FilterSet):
             self.filters[name].extra["choices"] = years
 
     def filter_text(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
-        return selectors.search(queryset, value)
+        found = selectors.search_widening(queryset, value)
+        self.search_note, self.suggestion = found.note, found.suggestion
+        return found.projects
 
     def filter_organisation(self, queryset: QuerySet[Project], name: str, value: Any) -> QuerySet[Project]:
         return queryset.filter(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.db import connection
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
@@ -37,13 +39,13 @@ def for_listing(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def search(projects: QuerySet[Project], text: str) -> QuerySet[Project]:
-    """Projects matching every word (as a prefix) in any text field, or with a similar title; annotated
-    with `rank` and ordered by it."""
+def search(projects: QuerySet[Project], text: str, operator: str = "&") -> QuerySet[Project]:
+    """Projects matching every word (as a prefix of its English stem: "falls" finds "fall") in any text
+    field, or with a similar title; annotated with `rank` and ordered by it. `operator="|"`: any word."""
     terms = words(text)
     if not terms:
         return projects
-    query = SearchQuery(prefix_query(terms), search_type="raw", config=SEARCH_CONFIG)
+    query = SearchQuery(prefix_query(terms, operator), search_type="raw", config=SEARCH_CONFIG)
     return (
         projects.annotate(
             rank=SearchRank(F("search_vector"), query) + TrigramSimilarity("title", text.strip())
@@ -51,6 +53,52 @@ def search(projects: QuerySet[Project], text: str) -> QuerySet[Project]:
         .filter(Q(search_vector=query) | Q(title__trigram_similar=text.strip()))
         .order_by("-rank", "-updated_at", "-pk")
     )
+
+
+@dataclass(frozen=True)
+class Found:
+    projects: QuerySet[Project]
+    note: str = ""  # said above the results when the search was widened
+    suggestion: str = ""  # the text with its words spelled as the register spells them
+
+
+def search_widening(projects: QuerySet[Project], text: str) -> Found:
+    """`search`, widened when no project has every word: then any word, saying so; and when nothing has
+    any word either, the nearest spelling the register uses ("Did you mean sepsis?")."""
+    found = search(projects, text)
+    terms = words(text)
+    if len(terms) < 1 or found.exists():
+        return Found(found)
+    if len(terms) > 1:
+        wider = search(projects, text, "|")
+        if wider.exists():
+            return Found(
+                wider, note=f"No project has all of “{text.strip()}”: showing projects with any of the words."
+            )
+    suggestion = respelled(terms)
+    return Found(found, suggestion=suggestion if suggestion != " ".join(terms) else "")
+
+
+def respelled(terms: list[str]) -> str:
+    """The words with each replaced by the most similar word in the register's titles (trigram
+    similarity above 0.4), when it is not a word the titles use."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH vocabulary AS (
+                SELECT DISTINCT word
+                FROM projects_project, regexp_split_to_table(lower(title), '[^[:alnum:]]+') AS word
+                WHERE length(word) > 2
+            )
+            SELECT t, (
+                SELECT word FROM vocabulary WHERE similarity(word, t) > 0.4
+                ORDER BY similarity(word, t) DESC, word LIMIT 1
+            )
+            FROM unnest(%s::text[]) AS t
+            """,
+            [terms],
+        )
+        return " ".join(best or typed for typed, best in cursor.fetchall())
 
 
 def project_for_page(user: Any, pk: int) -> Project:

@@ -153,3 +153,28 @@ def test_the_results_are_counted_by_status_with_links_that_filter(member, client
 
     assert response.context["by_status"] == [("testing", "Testing changes", 2), ("completed", "Completed", 1)]
     assert "?status=completed" in response.content.decode()
+
+
+def test_a_search_no_project_matches_in_full_widens_to_any_word_and_says_so(member, client_for):
+    falls = ProjectFactory(title="Falls huddles on community wards", aim="Fewer falls with harm")
+    ProjectFactory(title="Glaucoma service", aim="Shorter waits for eye reviews")
+
+    response = client_for(member).get("/projects/", {"q": "falls prevention"})
+
+    assert _titles(response) == [falls.title]
+    html = response.content.decode()
+    assert "No project has all of “falls prevention”: showing projects with any of the words." in html
+    # Stems match too: "fall" finds "Falls", and every word still narrows when all are found.
+    assert _titles(client_for(member).get("/projects/", {"q": "fall wards"})) == [falls.title]
+
+
+def test_a_misspelt_search_that_finds_nothing_suggests_the_registers_spelling(member, client_for):
+    ProjectFactory(title="Sepsis screening in the emergency department")
+
+    response = client_for(member).get("/projects/", {"q": "sepssis"})
+
+    html = response.content.decode()
+    assert 'Did you mean <a href="?q=sepsis">sepsis</a>?' in html
+    assert _titles(client_for(member).get("/projects/", {"q": "sepsis"})) != []
+    nothing = client_for(member).get("/projects/", {"q": "xylophone"}).content.decode()
+    assert "Did you mean" not in nothing
