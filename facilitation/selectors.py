@@ -80,15 +80,29 @@ def returned_list() -> QuerySet[FacilitationRequest]:
     return _base().filter(status=Status.RETURNED).order_by("-updated_at")
 
 
-def queue() -> QuerySet[FacilitationRequest]:
-    """Queued requests by priority score (unscored last) then age, with their score sheets."""
+def queue(*, by_score: bool = True) -> QuerySet[FacilitationRequest]:
+    """Queued requests by priority score (unscored last) then age, with their score sheets; with
+    `by_score=False`, oldest first (for someone the score order would tell what they may not see)."""
+    order = (F("priority_score").desc(nulls_last=True),) if by_score else ()
     return (
         _base()
         .filter(status=Status.QUEUED)
         .prefetch_related(
             Prefetch("score_sheets", queryset=ScoreSheet.objects.select_related("scorer", "version"))
         )
-        .order_by(F("priority_score").desc(nulls_last=True), "submitted_at", "pk")
+        .order_by(*order, "submitted_at", "pk")
+    )
+
+
+def scores_hidden_from(user: User) -> bool:
+    """Whether any queued request's scores are hidden from this person (they have not scored it yet): then
+    the order of the queue by score would reveal what the scores themselves hide."""
+    if may_see_others_scores(is_admin=is_admin(user), has_scored=False):
+        return False
+    return (
+        FacilitationRequest.objects.filter(status=Status.QUEUED)
+        .exclude(pk__in=ScoreSheet.objects.filter(scorer_id=user.pk).values("request_id"))
+        .exists()
     )
 
 

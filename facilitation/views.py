@@ -236,7 +236,8 @@ DEFERRED_SHOWN = 20
 
 
 def queue(request: HttpRequest) -> HttpResponse:
-    paged = paginate(request, selectors.queue(), per_page=QUEUE_PAGE)
+    by_score = not selectors.scores_hidden_from(_me(request))
+    paged = paginate(request, selectors.queue(by_score=by_score), per_page=QUEUE_PAGE)
     rows = list(paged.items)
     deferred = selectors.deferred()
     return render(
@@ -245,6 +246,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         {
             "paged": paged,
             "rows": rows,
+            "by_score": by_score,
             "visible": selectors.sheets_visible_in_queue(_me(request), rows),
             "capacity": _capacity_for(rows),
             "deferred": deferred[:DEFERRED_SHOWN],

@@ -24,12 +24,15 @@ def _queued(title: str, score: str | None, days_ago: int):  # type: ignore[no-un
 
 
 def test_the_queue_orders_by_score_then_age(steering, client_for, framework, django_assert_max_num_queries):
-    _queued("Unscored", None, 30)
-    _queued("Low", "1.00", 40)
-    _queued("High, newer", "2.50", 2)
-    _queued("High, older", "2.50", 9)
+    queued = [
+        _queued("Unscored", None, 30),
+        _queued("Low", "1.00", 40),
+        _queued("High, newer", "2.50", 2),
+        _queued("High, older", "2.50", 9),
+    ]
     for n in range(6):
-        item = _queued(f"Middle {n}", "2.00", 10 + n)
+        queued.append(_queued(f"Middle {n}", "2.00", 10 + n))
+    for item in queued:  # this member has scored every request, so may see the order the scores make
         ScoreSheet.objects.create(request=item, scorer=steering, version=framework, score=2)
     in_status(Status.IN_TRIAGE, title="Not queued yet")
     client = client_for(steering)
@@ -42,6 +45,21 @@ def test_the_queue_orders_by_score_then_age(steering, client_for, framework, dja
     assert titles[2:8] == [f"Middle {n}" for n in range(5, -1, -1)]
     assert titles[8:] == ["Low", "Unscored"]
     assert "Not queued yet" not in response.content.decode()
+
+
+def test_someone_who_has_not_scored_every_request_sees_the_queue_by_age_and_is_told_why(
+    steering, client_for, framework
+):
+    scored = _queued("Scored", "2.50", 2)
+    _queued("Not scored by me", "1.00", 40)
+    _queued("Middle", "2.00", 10)
+    ScoreSheet.objects.create(request=scored, scorer=steering, version=framework, score=2)
+
+    response = client_for(steering).get(reverse("facilitation:queue"))
+
+    assert [r.title for r in response.context["rows"]] == ["Not scored by me", "Middle", "Scored"]
+    assert "oldest first" in response.content.decode()
+    assert "would reveal the scores you have not seen yet" in response.content.decode()
 
 
 def _decide(client, item, **data):  # type: ignore[no-untyped-def]
@@ -262,11 +280,11 @@ def test_the_decision_forms_carry_the_csrf_token(steering, client_for):
 
 
 def test_the_queue_shows_twenty_requests_a_page_numbered_across_pages(
-    steering, client_for, django_assert_max_num_queries
+    admin_user, client_for, django_assert_max_num_queries
 ):
     for n in range(23):
         _queued(f"Request {n:02d}", f"{3 - n / 10:.2f}", n)
-    client = client_for(steering)
+    client = client_for(admin_user)  # who sees every score, and so the queue in score order
 
     with django_assert_max_num_queries(16):
         first = client.get(reverse("facilitation:queue"))
