@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -74,30 +75,59 @@ def _csv_text(value: Any) -> str:
     return str(value)
 
 
+WIDTH_SAMPLE = 500  # rows read to size the columns
+MAX_WIDTH = 60
+
+
+def _width(values: list[Any], header: str) -> float:
+    """A column wide enough for its header and the longest of the first rows' values, within reason."""
+    longest = len(header)
+    for value in values:
+        if isinstance(value, datetime.datetime):
+            longest = max(longest, 16)
+        elif isinstance(value, datetime.date):
+            longest = max(longest, 11)
+        else:
+            longest = max(longest, len(str(value)))
+    return min(longest + 2, MAX_WIDTH)
+
+
 def xlsx_bytes(rows: Iterable[Any], columns: list[Column], sheet_title: str = "Export") -> bytes:
+    """A workbook people can scan: a bold, frozen header row with filters, columns sized to their
+    contents, and dates and numbers as dates and numbers (not text)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title[:31])
+    values_of = ([cell(c.value(row)) for c in columns] for row in rows)
+    sample = list(itertools.islice(values_of, WIDTH_SAMPLE))
+    for index, column in enumerate(columns, start=1):
+        width = _width([r[index - 1] for r in sample], column.header)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
     header = []
     for column in columns:
         heading = WriteOnlyCell(sheet, value=column.header)
         heading.font = Font(bold=True)
         header.append(heading)
     sheet.append(header)
-    for row in rows:
-        values = []
-        for column in columns:
-            value = cell(column.value(row))
+    count = 0
+    for values in itertools.chain(sample, values_of):
+        count += 1
+        cells = []
+        for value in values:
             item = WriteOnlyCell(sheet, value=value)
             if isinstance(value, datetime.datetime):
-                item.number_format = "yyyy-mm-dd hh:mm"
+                item.number_format = "d mmm yyyy hh:mm"
             elif isinstance(value, datetime.date):
-                item.number_format = "yyyy-mm-dd"
-            values.append(item)
-        sheet.append(values)
+                item.number_format = "d mmm yyyy"
+            cells.append(item)
+        sheet.append(cells)
+    if columns:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

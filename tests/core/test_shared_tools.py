@@ -74,6 +74,18 @@ def test_xlsx_export_keeps_dates_and_numbers_typed():
     assert values[1][2] == 3
 
 
+def test_xlsx_export_freezes_and_filters_its_header_sizes_its_columns_and_shows_dates_in_words():
+    rows = [*ROWS, {"title": "A much longer project title than the header", "date": None, "n": 1, "tags": []}]
+    sheet = load_workbook(io.BytesIO(export_response(rows, COLUMNS, filename="p", fmt="xlsx").content)).active
+
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:D4"
+    assert sheet["A1"].font.bold
+    assert sheet.column_dimensions["A"].width == len("A much longer project title than the header") + 2
+    assert sheet.column_dimensions["B"].width == 13  # a date, "2 Jan 2026"
+    assert sheet["B2"].number_format == "d mmm yyyy" and sheet["B2"].is_date
+
+
 @pytest.mark.parametrize(
     ("name", "content", "kind"), [("poster.pdf", PDF_BYTES, PDF), ("p.png", PNG_BYTES, PNG)]
 )
