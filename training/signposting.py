@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from training.ladder import LEVEL_RANKS, Level
+from training.ladder import LEVEL_BY_RANK, LEVEL_RANKS, Level
 
 ROLES = [
     ("frontline", "I work directly with patients, service users or the public"),
@@ -52,6 +52,19 @@ class Advice:
     max_hours: int | None
     programme_ids: list[int]
     relaxed_time: bool  # nothing fitted the time available, so longer programmes are shown
+    held: Level | None = None  # the highest level the person has finished
+    moved_up: bool = False  # levels they hold were left out, and the next level up suggested instead
+
+    @property
+    def why(self) -> str:
+        """Why these levels, in a sentence, when their record changed the answer."""
+        if not self.moved_up or self.held is None:
+            return ""
+        names = " and ".join(level.label for level in self.levels)
+        return (
+            f"You have already finished {self.held.label} training, so these are at the next level up: "
+            f"{names}."
+        )
 
 
 def levels_for(role: str, knowledge: str) -> tuple[Level, ...]:
@@ -63,12 +76,31 @@ def levels_for(role: str, knowledge: str) -> tuple[Level, ...]:
     return tuple(sorted(levels, key=lambda level: LEVEL_RANKS[level]))
 
 
+def above(levels: tuple[Level, ...], held: Level | None) -> tuple[tuple[Level, ...], bool]:
+    """The levels left once those at or below the one the person holds are dropped; when none are left,
+    the level above it (nothing, above the top of the ladder). Also whether anything was dropped."""
+    if held is None:
+        return levels, False
+    kept = tuple(level for level in levels if level.rank > held.rank)
+    if kept == levels:
+        return levels, False
+    if not kept and held.rank + 1 in LEVEL_BY_RANK:
+        kept = (LEVEL_BY_RANK[held.rank + 1],)
+    return kept, True
+
+
 def advise(
-    role: str, knowledge: str, time: str, options: Iterable[Option], organisation: int | None
+    role: str,
+    knowledge: str,
+    time: str,
+    options: Iterable[Option],
+    organisation: int | None,
+    held: Level | None = None,
 ) -> Advice:
-    """Programmes at the levels that fit, that take no longer than the time available, that the person's
-    organisation can use (its own faculty's or a system-wide one); lowest level and shortest first."""
-    levels = levels_for(role, knowledge)
+    """Programmes at the levels that fit (above any level the person has already finished), that take no
+    longer than the time available, that the person's organisation can use (its own faculty's or a
+    system-wide one); lowest level and shortest first."""
+    levels, moved_up = above(levels_for(role, knowledge), held)
     max_hours = MAX_HOURS[time]
     usable = [
         o
@@ -78,7 +110,7 @@ def advise(
     fitting = [o for o in usable if max_hours is None or o.hours <= max_hours]
     relaxed = not fitting and bool(usable)
     chosen = fitting or usable
-    return Advice(levels, max_hours, _ordered(chosen), relaxed)
+    return Advice(levels, max_hours, _ordered(chosen), relaxed, held, moved_up)
 
 
 def _ordered(options: Sequence[Option]) -> list[int]:

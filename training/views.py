@@ -55,12 +55,14 @@ def find(request: HttpRequest) -> HttpResponse:
             )
             for p in programmes.values()
         ]
+        finished = selectors.finished_by(request.user)
         advice = signposting.advise(
             form.cleaned_data["role"],
             form.cleaned_data["knowledge"],
             form.cleaned_data["time"],
             options,
             getattr(request.user, "organisation_id", None),
+            held=Level(finished[0].programme.level) if finished else None,
         )
         cohorts: dict[int, list[Cohort]] = {}
         for cohort in selectors.open_cohorts().filter(programme_id__in=advice.programme_ids):

@@ -39,6 +39,18 @@ def test_find_training_suggests_programmes_with_their_open_cohorts(
     assert "Date 0" in response.content.decode() and "Closed" not in response.content.decode()
 
 
+def test_someone_who_finished_bronze_is_offered_silver_and_told_why(member, academy, client_for):
+    RecordFactory(programme=academy.programmes.get(name="Bronze"), trainee=TraineeFactory(email=member.email))
+
+    response = client_for(member).get(reverse("training:find"), ANSWERS)
+
+    assert [p.name for p, _ in response.context["results"]] == ["Silver"]
+    assert (
+        "You have already finished Foundation training, so these are at the next level up: Practitioner."
+        in response.content.decode()
+    )
+
+
 def test_unanswered_questions_are_errors(member, client_for):
     response = client_for(member).get(reverse("training:find"), {"role": "frontline"})
 

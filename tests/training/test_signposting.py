@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from training.ladder import Level
-from training.signposting import Option, advise, levels_for
+from training.signposting import Option, above, advise, levels_for
 
 OPTIONS = [
     Option(1, "awareness", 2, None),
@@ -36,3 +36,25 @@ def test_when_nothing_fits_the_time_longer_programmes_are_shown_and_flagged():
 
     assert advice.relaxed_time
     assert advice.programme_ids == [6, 5]
+
+
+def test_someone_who_already_holds_a_level_is_offered_the_next_one_up_and_told_why():
+    options = [Option(1, "foundation", 7, None), Option(2, "practitioner", 14, None)]
+    advice = advise("frontline", "new", "days", options, None, held=Level.FOUNDATION)
+    assert advice.levels == (Level.PRACTITIONER,)
+    assert advice.programme_ids == [2]
+    assert advice.why == (
+        "You have already finished Foundation training, so these are at the next level up: Practitioner."
+    )
+
+
+def test_a_held_level_below_the_advice_changes_nothing_and_the_top_has_nothing_above():
+    assert above((Level.FOUNDATION, Level.PRACTITIONER), Level.AWARENESS) == (
+        (Level.FOUNDATION, Level.PRACTITIONER),
+        False,
+    )
+    assert above((Level.FOUNDATION, Level.PRACTITIONER), Level.FOUNDATION) == ((Level.PRACTITIONER,), True)
+    assert above((Level.ADVANCED, Level.LEADERSHIP), Level.LEADERSHIP) == ((), True)
+    assert advise("senior", "expert", "months", [], None, held=Level.ADVANCED).why.endswith(
+        "next level up: Leadership and coaching."
+    )
