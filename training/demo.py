@@ -389,20 +389,36 @@ def seed(out: TextIO) -> None:
     )
 
 
+OLD_NAMES = {
+    "a_bronze_next": "Next month",
+    "a_bronze_later": "In two months",
+    "a_silver_next": "Next intake",
+    "h_pocket_next": "Rolling online",
+    "h_bronze_next": "Next intake",
+    "q_fund_next": "Next date",
+    "q_prac_next": "Next cohort",
+    "a_silver_done": "Last intake",
+}
+
+
 def _seed_cohorts(programmes: dict[str, Programme], today: datetime.date) -> dict[str, Cohort]:
     plans = [
         # key, programme, name, starts in days, lasts days, mode, venue, capacity, open
-        ("a_bronze_next", "a_bronze", "Next month", 30, 0, M.FACE_TO_FACE, "Redwood Education Centre", 30, True),
-        ("a_bronze_later", "a_bronze", "In two months", 60, 0, M.FACE_TO_FACE, "Sandford Education Centre", 30, True),
-        ("a_silver_next", "a_silver", "Next intake", 45, 90, M.BLENDED, "Redwood Education Centre", 16, True),
-        ("h_pocket_next", "h_pocket", "Rolling online", 14, 0, M.E_LEARNING, "", 200, True),
-        ("h_bronze_next", "h_bronze", "Next intake", 21, 7, M.VIRTUAL, "", 24, True),
-        ("q_fund_next", "q_fund", "Next date", 40, 0, M.FACE_TO_FACE, "Shire Hall, Gloucester", 18, True),
-        ("q_prac_next", "q_prac", "Next cohort", 50, 120, M.FACE_TO_FACE, "Sanger House, Brockworth", 20, True),
-        ("a_silver_done", "a_silver", "Last intake", -150, 120, M.BLENDED, "Redwood Education Centre", 16, False),
+        ("a_bronze_next", "a_bronze", "Redwood, day course", 30, 0, M.FACE_TO_FACE, "Redwood Education Centre", 30, True),
+        ("a_bronze_later", "a_bronze", "Sandford, day course", 60, 0, M.FACE_TO_FACE, "Sandford Education Centre", 30, True),
+        ("a_silver_next", "a_silver", "Redwood, blended programme", 45, 90, M.BLENDED, "Redwood Education Centre", 16, True),
+        ("h_pocket_next", "h_pocket", "Online, start any time", 14, 0, M.E_LEARNING, "", 200, True),
+        ("h_bronze_next", "h_bronze", "Virtual classroom", 21, 7, M.VIRTUAL, "", 24, True),
+        ("q_fund_next", "q_fund", "Shire Hall, day course", 40, 0, M.FACE_TO_FACE, "Shire Hall, Gloucester", 18, True),
+        ("q_prac_next", "q_prac", "Sanger House, practitioner programme", 50, 120, M.FACE_TO_FACE, "Sanger House, Brockworth", 20, True),
+        ("a_silver_done", "a_silver", "Redwood, previous intake", -150, 120, M.BLENDED, "Redwood Education Centre", 16, False),
     ]  # fmt: skip
     cohorts = {}
     for key, programme, name, starts, lasts, mode, venue, capacity, is_open in plans:
+        # Demo databases seeded before the cohorts had names that read as names, not dates.
+        Cohort.objects.filter(programme=programmes[programme], name=OLD_NAMES.get(key, name)).update(
+            name=name
+        )
         begins = today + datetime.timedelta(days=starts)
         cohorts[key], _ = Cohort.objects.get_or_create(
             programme=programmes[programme],
