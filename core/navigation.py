@@ -53,3 +53,10 @@ def items(request: Any) -> list[dict[str, Any]]:
     for extra in active[:-1] if len(active) > 1 else []:
         extra["active"] = False
     return result
+
+
+def may_open(request: Any, route: str) -> bool:
+    """Whether the route's access rule admits this person: for links to pages within a section, so a
+    page offers exactly the pages its reader can open."""
+    access = access_for(route)
+    return access is not None and access.allows(getattr(request, "user", None))

@@ -114,6 +114,7 @@ def install(env: Environment) -> None:
         can=user_can,
         query=query,
         navigation=navigation.items,
+        may_open=navigation.may_open,
         get_messages=get_messages,
         roles_of=roles_of,
         Role=Role,

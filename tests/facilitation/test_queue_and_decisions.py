@@ -306,3 +306,19 @@ def test_the_queue_lists_the_deferred_due_soonest_and_counts_the_rest(steering, 
 
     assert "Deferred 19" in page and "Deferred 20" not in page
     assert "The 20 due for review soonest of 22 deferred requests." in page
+
+
+def test_the_facilitation_tab_links_every_facilitation_page_the_role_may_open(
+    member, steering, admin_user, client_for
+):
+    def links(user):  # type: ignore[no-untyped-def]
+        page = client_for(user).get(reverse("facilitation:mine")).content.decode()
+        return [
+            route
+            for route in ("triage", "queue", "framework", "portfolio")
+            if f'href="/facilitation/{route}/"' in page
+        ]
+
+    assert links(member) == []
+    assert links(steering) == ["queue", "framework", "portfolio"]
+    assert links(admin_user) == ["triage", "queue", "framework", "portfolio"]
