@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 
+from core import history_words
 from core.models import AuditEntry
 
 
@@ -72,3 +73,19 @@ def audit_trail(obj: models.Model) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False), object_id=str(obj.pk)
     ).select_related("actor")
+
+
+def entry_sentences(entry: AuditEntry, labels: Mapping[str, str] | None = None) -> list[str]:
+    """An entry's changes as sentences, with the changed model's field labels and choice labels (the
+    words its pages use); `labels` overrides a field's label."""
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    field_labels: dict[str, str] = {}
+    choices: dict[str, dict[Any, str]] = {}
+    for field in model._meta.get_fields() if model else []:
+        name = getattr(field, "name", "")
+        verbose = getattr(field, "verbose_name", None)
+        if verbose:
+            field_labels[name] = str(verbose)[:1].upper() + str(verbose)[1:]
+        if getattr(field, "choices", None):
+            choices[name] = {key: str(label) for key, label in field.flatchoices}  # type: ignore[union-attr]
+    return history_words.sentences(entry.changes or {}, {**field_labels, **(labels or {})}, choices)

@@ -19,6 +19,7 @@ from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
 from core import navigation
+from core.audit import entry_sentences
 from core.form_fields import error_summary_items, field_params
 from core.mfa import must_use_mfa
 from core.once import once_input
@@ -115,6 +116,7 @@ def install(env: Environment) -> None:
         query=query,
         navigation=navigation.items,
         may_open=navigation.may_open,
+        change_sentences=entry_sentences,
         get_messages=get_messages,
         roles_of=roles_of,
         Role=Role,

@@ -129,7 +129,8 @@ def test_the_team_edits_and_the_change_is_audited_and_shown_in_the_history(membe
     entry = audit_trail(project).get(action="updated")
     assert entry.changes["title"] == {"from": "Falls on ward 3", "to": "Falls on wards 3 and 4"}
     page = client_for(member).get(f"/projects/{project.pk}/").content.decode()
-    assert "Falls on ward 3 → Falls on wards 3 and 4" in page
+    assert "Title changed from Falls on ward 3 to Falls on wards 3 and 4" in page
+    assert "(blank)" not in page and "→" not in page
 
 
 def test_the_lead_can_be_handed_to_a_team_member(member, client_for):
