@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from community import home as home_panels
 from community import services
 from community.forms import ProfileForm
 from core.roles import roles_of
@@ -18,7 +19,8 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "community/home.jinja", {"roles": roles_of(request.user)})
+    context = {"roles": roles_of(request.user), "panels": home_panels.panels(request.user)}
+    return render(request, "community/home.jinja", context)
 
 
 def profile(request: HttpRequest) -> HttpResponse:

@@ -56,7 +56,11 @@ def items(request: Any) -> list[dict[str, Any]]:
 
 
 def may_open(request: Any, route: str) -> bool:
-    """Whether the route's access rule admits this person: for links to pages within a section, so a
-    page offers exactly the pages its reader can open."""
+    """Whether the route's access rule admits this request's user: for links to pages within a section,
+    so a page offers exactly the pages its reader can open."""
+    return user_may_open(getattr(request, "user", None), route)
+
+
+def user_may_open(user: Any, route: str) -> bool:
     access = access_for(route)
-    return access is not None and access.allows(getattr(request, "user", None))
+    return access is not None and access.allows(user)

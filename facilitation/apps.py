@@ -9,7 +9,9 @@ class FacilitationConfig(AppConfig):
         # Imported here, not at the top: models may be imported only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
 
+        from community import home
         from facilitation import dashboard
+        from facilitation.home import waiting_for_you, your_requests
         from facilitation.models import Assignment, Decision, FacilitationRequest
 
         dashboard.register()
@@ -24,3 +26,5 @@ class FacilitationConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"facilitation-dashboard-del-{model.__name__}",
             )
+        home.register(waiting_for_you, order=5)
+        home.register(your_requests, order=20)

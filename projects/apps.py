@@ -10,9 +10,11 @@ class ProjectsConfig(AppConfig):
         from django.core import checks
         from django.db.models.signals import post_delete, post_save
 
+        from community import home
         from dashboards.registry import register
         from projects import portfolio_dashboard
         from projects.checks import check_default_rule_set
+        from projects.home import your_projects
         from projects.models import Project
 
         checks.register(check_default_rule_set)
@@ -30,3 +32,4 @@ class ProjectsConfig(AppConfig):
         post_delete.connect(
             portfolio_dashboard.changed, sender=Project, dispatch_uid="portfolio-project-deleted"
         )
+        home.register(your_projects, order=10)

@@ -9,8 +9,10 @@ class TrainingConfig(AppConfig):
         # Imported here, not at the top: models may be imported only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
 
+        from community import home
         from dashboards.registry import register
         from training import capability_dashboard
+        from training.home import your_training
         from training.models import ImproverTarget
 
         register(
@@ -34,3 +36,4 @@ class TrainingConfig(AppConfig):
             sender=ImproverTarget,
             dispatch_uid="capability-target-deleted",
         )
+        home.register(your_training, order=30)

@@ -1,0 +1,39 @@
+"""The home page's "Your projects" panel (registered with community.home)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+
+from community.home import Item, Panel
+from projects.models import Project, TeamMember
+
+SHOWN = 5
+
+
+def your_projects(user: Any) -> Panel | None:
+    """The projects this person leads or works on, most recently changed first, with where each stands."""
+    if not getattr(user, "pk", None):
+        return None
+    mine = Project.objects.filter(
+        Q(lead=user) | Q(pk__in=TeamMember.objects.filter(user=user).values("project_id"))
+    ).order_by("-updated_at", "-pk")
+    total = mine.count()
+    items = [
+        Item(
+            p.title,
+            p.get_absolute_url(),
+            f"{p.get_status_display()}{'' if p.published_at else ' · draft'} "
+            f"· updated {p.updated_at:%-d %B %Y}",
+        )
+        for p in mine[:SHOWN]
+    ]
+    return Panel(
+        "Your projects",
+        items,
+        count=f"{total} project{'s' if total != 1 else ''}",
+        link=("All your projects", reverse("projects:browse") + "?mine=on") if total > SHOWN else None,
+        empty="You are not on a project's team yet. Register one, or ask a lead to add you.",
+    )
