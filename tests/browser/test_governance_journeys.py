@@ -22,7 +22,12 @@ def test_a_board_member_reads_the_dashboards_and_notes_progress_on_an_action(ui)
     assert "Data as of" in main
 
     ui.click("text=See the capability charts and tables")
-    assert ui.page.locator("table").count() >= 2
+    # The vendored plotly.js draws each chart from its stored figure, with no Content Security Policy
+    # violation (the ui fixture fails the test on any), and the tables stay under the charts.
+    ui.page.wait_for_function("document.querySelectorAll('[data-figure].js-plotly-plot').length === 4")
+    assert ui.page.locator("[data-figure] .main-svg").count() >= 4
+    assert "People by highest level of training" in ui.text()
+    assert ui.page.locator("table").count() == 4
     ui.click("text=Dashboards")
 
     ui.page.select_option("#id_period", "last-12-months")
@@ -61,19 +66,3 @@ def test_a_board_member_builds_a_board_pack_and_downloads_the_pdf(ui):
         ui.page.click("text=Download the board pack (PDF)")
     assert download.value.suggested_filename.startswith("improvement-board-pack-")
     assert download.value.suggested_filename.endswith(".pdf")
-
-
-def test_the_vendored_plotly_draws_each_chart_from_its_stored_figure_without_csp_violations(ui):
-    call_command("seed_demo", stdout=StringIO())
-    ui.sign_in(BOARD, DEMO_PASSWORD)
-    ui.goto("/governance/dashboards/capability/")
-
-    ui.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20000)
-    charts = ui.page.locator("[data-figure]")
-    assert charts.count() == 4
-    ui.page.wait_for_function("document.querySelectorAll('[data-figure].js-plotly-plot').length === 4")
-    assert ui.page.locator("[data-figure] .main-svg").count() >= 4
-    assert "People by highest level of training" in ui.text()
-    assert ui.page.locator("table").count() == 4  # the tables stay under the charts
-    ui.audit()
-    # the ui fixture fails the test on any Content Security Policy violation
