@@ -100,6 +100,9 @@ OUTCOMES: dict[str, dict[str, Any]] = {
     # training
     "training:find": {"GET": ALLOWED, "POST": ALLOWED},
     "training:book": {"GET": NOT_ALLOWED, "POST": ALLOWED},
+    "training:booking": {"GET": NOT_FOUND, "POST": NOT_FOUND},
+    "training:booking_calendar": {"GET": NOT_FOUND, "POST": NOT_FOUND},
+    "training:booking_cancel": {"GET": NOT_ALLOWED, "POST": NOT_FOUND},
     "training:interest": {"GET": NOT_ALLOWED, "POST": ALLOWED},
     "training:records": {"GET": ALLOWED, "POST": ALLOWED},
     "training:person": {

@@ -14,17 +14,20 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from core.audit import audit_record
+from core.notify import notify
 from core.permissions import require
 from core.spreadsheets import RowError, UnreadableFile, check_workbook_size, read_table
 from core.tasks import enqueue
 from core.uploads import CSV, XLSX, check_upload
-from training import capability_dashboard
+from training import calendar, capability_dashboard
 from training.import_jobs import import_run
 from training.import_rows import lookups_for, save_rows
 from training.importing import check_rows, guess_mapping, mapping_problems
@@ -187,7 +190,70 @@ def cohort_book(*, user: Any, cohort_id: int) -> TrainingRecord:
         record.save()
         audit_record(actor=user, obj=record, action="booked", message=str(cohort))
         capability_dashboard.records_changed()
+        notify(
+            recipients=[user.email],
+            subject=f"Your place on {cohort.programme.name}",
+            template="training/emails/booked.txt",
+            context={"record": record, "cohort": cohort},
+            attachments=[("training.ics", booking_calendar(record), "text/calendar")],
+        )
     return record
+
+
+def booking_calendar(record: TrainingRecord, *, cancelled: bool = False) -> str:
+    """The booked place as a calendar file (the same event, marked cancelled, once it is cancelled)."""
+    cohort = record.cohort
+    if cohort is None:
+        raise ValueError("a booking has a cohort")
+    site = getattr(settings, "SITE_URL", "")
+    return calendar.event(
+        uid=f"training-booking-{record.pk}@{site.split('//')[-1].strip('/') or 'portal'}",
+        summary=f"{cohort.programme.name}: {cohort.name}",
+        starts_on=cohort.starts_on,
+        ends_on=cohort.ends_on,
+        location=cohort.venue or cohort.get_mode_display(),
+        description=f"Your place on {cohort.programme.name}. To cancel it: {site}"
+        + reverse("training:booking", kwargs={"pk": record.pk}),
+        url=site + reverse("training:booking", kwargs={"pk": record.pk}),
+        stamp=timezone.now(),
+        cancelled=cancelled,
+    )
+
+
+def booking_cancel(*, user: Any, record: TrainingRecord) -> TrainingRecord:
+    """Give up one's own booked place before the cohort starts: the place is freed for someone else."""
+    with transaction.atomic():
+        record = (
+            TrainingRecord.objects.select_for_update(of=("self",))
+            .select_related("cohort", "programme", "trainee")
+            .get(pk=record.pk)
+        )
+        if not own_booking(user, record):
+            raise ValidationError("Only the person booked can cancel this place")
+        if record.status != Status.BOOKED or record.cohort is None:
+            raise ValidationError("This place is not a booking that can be cancelled")
+        if record.cohort.starts_on <= timezone.localdate():
+            raise ValidationError("The course has started: ask its faculty to withdraw you")
+        record.status = Status.WITHDRAWN
+        record.save(update_fields=["status"])
+        audit_record(actor=user, obj=record, action="booking cancelled", message=str(record.cohort))
+        capability_dashboard.records_changed()
+        notify(
+            recipients=[user.email],
+            subject=f"Your place on {record.programme.name} is cancelled",
+            template="training/emails/cancelled.txt",
+            context={"record": record, "cohort": record.cohort},
+            attachments=[("training.ics", booking_calendar(record, cancelled=True), "text/calendar")],
+        )
+    return record
+
+
+def own_booking(user: Any, record: TrainingRecord) -> bool:
+    """Whether the record is this person's (matched by user, or by email as the importer matches people)."""
+    email = (getattr(user, "email", "") or "").lower()
+    return bool(user.pk) and (
+        record.trainee.user_id == user.pk or bool(email and record.trainee.email == email)
+    )
 
 
 def interest_register(*, user: Any, programme: Programme) -> Interest:

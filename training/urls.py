@@ -8,6 +8,9 @@ app_name = "training"
 urlpatterns = [
     path("", views.find, name="find"),
     path("cohorts/<int:pk>/book/", views.book, name="book"),
+    path("bookings/<int:pk>/", views.booking, name="booking"),
+    path("bookings/<int:pk>/calendar.ics", views.booking_calendar, name="booking_calendar"),
+    path("bookings/<int:pk>/cancel/", views.booking_cancel, name="booking_cancel"),
     path("programmes/<int:pk>/interest/", views.interest, name="interest"),
     path("records/", views.records, name="records"),
     path("people/<int:pk>/", views.person, name="person"),
@@ -26,6 +29,10 @@ urlpatterns = [
 access: dict[str, Access] = {
     "find": SIGNED_IN,
     "book": SIGNED_IN,
+    # One's own booking only: the views answer 404 for anyone else's.
+    "booking": SIGNED_IN,
+    "booking_calendar": SIGNED_IN,
+    "booking_cancel": SIGNED_IN,
     "interest": SIGNED_IN,
     "records": SIGNED_IN,
     "person": SIGNED_IN,

@@ -19,8 +19,8 @@ from core.permissions import can
 from training import figures, figures_db, selectors, services, signposting
 from training.forms import FiguresForm, FindForm, MappingForm, RecordFilter, RegisterForm, UploadForm
 from training.importing import TARGETS
-from training.ladder import LEVEL_LABELS, Level, places_left
-from training.models import Cohort, ImportBatch
+from training.ladder import LEVEL_LABELS, Level, Status, places_left
+from training.models import Cohort, ImportBatch, TrainingRecord
 
 RECORD_SORTS = [
     SortOption("recent", "Most recently completed", ("-completed_on", "-id")),
@@ -94,11 +94,43 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request,
-            f"You have a place on {cohort.programme.name}, {cohort.name} ({cohort.starts_on:%-d %B %Y}).",
-        )
+        record = selectors.my_records(request.user).get(cohort=cohort, status=Status.BOOKED)
+        return redirect("training:booking", pk=record.pk)
     return _back(request)
+
+
+def _own_booking(request: HttpRequest, pk: int) -> TrainingRecord:
+    """One's own booked (or cancelled) place; not found for anyone else's."""
+    record = selectors.my_records(request.user).filter(pk=pk, cohort__isnull=False).first()
+    if record is None:
+        raise Http404("No such booking")
+    return record
+
+
+def booking(request: HttpRequest, pk: int) -> HttpResponse:
+    record = _own_booking(request, pk)
+    cancellable = record.status == Status.BOOKED and record.cohort.starts_on > timezone.localdate()  # type: ignore[union-attr]
+    return render(request, "training/booking.jinja", {"record": record, "cancellable": cancellable})
+
+
+def booking_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    record = _own_booking(request, pk)
+    text = services.booking_calendar(record, cancelled=record.status == Status.WITHDRAWN)
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="training-{record.pk}.ics"'
+    return response
+
+
+@require_POST
+def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    record = _own_booking(request, pk)
+    try:
+        services.booking_cancel(user=request.user, record=record)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Your place on {record.programme.name} is cancelled. We have emailed you.")
+    return redirect("training:booking", pk=record.pk)
 
 
 def _back(request: HttpRequest) -> HttpResponse:

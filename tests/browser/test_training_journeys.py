@@ -77,6 +77,18 @@ def test_a_member_of_staff_finds_training_and_books_a_place(ui):
     assert "QSIR Fundamentals" in ui.text() and "1 of 1" in ui.text()
     ui.submit("Book a place")
 
-    assert "You have a place on QSIR Fundamentals" in ui.text()
-    assert "Full" in ui.text()
+    # A confirmation page, with the calendar file and a way to cancel.
+    assert "You have a place" in ui.text() and "QSIR Fundamentals, Spring" in ui.text()
+    assert "Add it to your calendar (.ics file)" in ui.text()
     assert TrainingRecord.objects.get().trainee.email == person.email
+    ui.click("text=Find more training")
+    ui.page.check("input[name=role][value=frontline]")
+    ui.page.check("input[name=knowledge][value=new]")
+    ui.page.check("input[name=time][value=days]")
+    ui.submit("Show training that fits")
+    assert "Full" in ui.text()
+
+    ui.goto(f"/training/bookings/{TrainingRecord.objects.get().pk}/")
+    ui.submit("Cancel my place")
+    assert "is cancelled" in ui.text()
+    assert TrainingRecord.objects.get().status == "withdrawn"

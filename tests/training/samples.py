@@ -22,6 +22,9 @@ def _batch() -> dict[str, Any]:
 
 TRAINING_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "training:book": lambda: {"pk": CohortFactory().pk},
+    "training:booking": lambda: {"pk": RecordFactory(cohort=CohortFactory(), status="booked").pk},
+    "training:booking_calendar": lambda: {"pk": RecordFactory(cohort=CohortFactory(), status="booked").pk},
+    "training:booking_cancel": lambda: {"pk": RecordFactory(cohort=CohortFactory(), status="booked").pk},
     "training:interest": lambda: {"pk": ProgrammeFactory().pk},
     "training:person": lambda: {"pk": RecordFactory().trainee_id},
     "training:cohort_register": lambda: {"pk": CohortFactory().pk},

@@ -342,3 +342,37 @@ def test_a_long_records_list_counts_only_so_far(admin_user, academy, client_for,
     page = client_for(admin_user).get(reverse("training:records")).content.decode()
 
     assert "Showing 1 to 3 of more than 3 records: filter to narrow them down" in page
+
+
+def test_booking_shows_a_confirmation_emails_a_calendar_file_and_the_place_can_be_cancelled(
+    member, outsider, client_for, mailoutbox, django_capture_on_commit_callbacks
+):
+    cohort = CohortFactory(name="Shire Hall, day course", venue="Shire Hall, Gloucester")
+    client = client_for(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("training:book", kwargs={"pk": cohort.pk}))
+    record = TrainingRecord.objects.get()
+    assert response["Location"] == reverse("training:booking", kwargs={"pk": record.pk})
+    page = client.get(response["Location"]).content.decode()
+    assert "You have a place" in page and "Shire Hall, Gloucester" in page
+    (email,) = mailoutbox
+    assert email.to == [member.email] and f"/training/bookings/{record.pk}/" in email.body
+    name, content, mimetype = email.attachments[0]
+    assert (name, mimetype) == ("training.ics", "text/calendar")
+    assert f"DTSTART;VALUE=DATE:{cohort.starts_on:%Y%m%d}" in content and "STATUS:CONFIRMED" in content
+    ics = client.get(reverse("training:booking_calendar", kwargs={"pk": record.pk}))
+    assert ics["Content-Type"].startswith("text/calendar") and b"BEGIN:VEVENT" in ics.content
+
+    assert client_for(outsider).get(response["Location"]).status_code == 404
+    assert (
+        client_for(outsider).post(reverse("training:booking_cancel", kwargs={"pk": record.pk})).status_code
+        == 404
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("training:booking_cancel", kwargs={"pk": record.pk}))
+    record.refresh_from_db()
+    assert record.status == "withdrawn"
+    assert "STATUS:CANCELLED" in mailoutbox[-1].attachments[0][1]
+    assert "Cancel my place" not in client.get(response["Location"]).content.decode()
+    # The place is free again for someone else.
+    assert client_for(outsider).post(reverse("training:book", kwargs={"pk": cohort.pk})).status_code == 302
