@@ -47,10 +47,11 @@ class MeasureSerializer(serializers.ModelSerializer):
             "variation",
             "assurance",
             "latest_period",
+            "latest_value",
             "point_count",
             "version",
         ]
-        read_only_fields = ["id", "latest_period", "point_count", "version"]
+        read_only_fields = ["id", "latest_period", "latest_value", "point_count", "version"]
 
 
 class PointSerializer(serializers.Serializer):

@@ -423,7 +423,9 @@ def _seed_measures(pairs: list[tuple[Project, DemoMeasure]]) -> list[Measure]:
         for name, value in summary_of(measure, kept[measure.pk]).items():
             setattr(measure, name, value)
         summaries.append(measure)
-    Measure.objects.bulk_update(summaries, ["variation", "assurance", "latest_period", "point_count"])
+    Measure.objects.bulk_update(
+        summaries, ["variation", "assurance", "latest_period", "latest_value", "point_count"]
+    )
     portfolio_dashboard.measures_changed()
     return measures
 

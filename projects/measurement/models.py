@@ -151,6 +151,7 @@ class Measure(models.Model):
     variation = models.CharField(max_length=20, blank=True)
     assurance = models.CharField(max_length=25, blank=True)
     latest_period = models.DateField(null=True, blank=True)
+    latest_value = models.FloatField(null=True, blank=True)  # as the chart shows it (a percentage, a rate)
     point_count = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

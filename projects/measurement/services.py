@@ -201,6 +201,7 @@ def summary_of(measure: Measure, points: list[DataPoint], community: str | None 
         "variation": chart.variation or "",
         "assurance": chart.assurance or "",
         "latest_period": points[-1].period if points else None,
+        "latest_value": next((p.value for p in reversed(chart.points) if p.value is not None), None),
         "point_count": len(points),
     }
 

@@ -374,6 +374,7 @@ PORTFOLIO_COLUMNS = [
     Column("Improvement", lambda m: m.get_improvement_display()),
     Column("Target", lambda m: m.target),
     Column("Latest period", lambda m: m.latest_period),
+    Column("Latest value", lambda m: m.latest_value),
     Column("Points", lambda m: m.point_count),
     Column("Variation", lambda m: VARIATION_LABELS.get(m.variation, "")),
     Column("Assurance", lambda m: ASSURANCE_LABELS.get(m.assurance, "")),

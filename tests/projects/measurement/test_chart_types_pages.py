@@ -383,8 +383,10 @@ def test_the_portfolio_filters_by_what_is_recorded_and_the_chart(member, client_
     MeasureFactory(project=project, name="Length of stay")
     client = client_for(member)
     url = reverse("projects:measures_portfolio")
-    listing = client.get(url + "?value_kind=proportion&chart_type=p").context["listing"]
-    assert [m.name for m in listing.paged.items] == [measure.name]
+    response = client.get(url + "?value_kind=proportion&chart_type=p")
+    assert [m.name for m in response.context["listing"].paged.items] == [measure.name]
+    # The latest column shows the latest value as the chart shows it (95 of 100 screened), and its date.
+    assert "<strong>95.00</strong> % screened" in response.content.decode()
     assert not list(client.get(url + "?value_kind=rate").context["listing"].paged.items)
 
 
