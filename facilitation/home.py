@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from community.home import Item, Panel
 from core.navigation import user_may_open
-from facilitation.models import FacilitationRequest, ScoreSheet
+from facilitation import selectors
+from facilitation.models import FacilitationRequest
 from facilitation.status import STATUS_LABELS, TRIAGE, Status
 
 
@@ -33,11 +34,8 @@ def waiting_for_you(user: Any) -> Panel | None:
     """The queue (and how many requests in it this person has not scored) and, for admins, triage."""
     items = []
     if user_may_open(user, "facilitation:queue"):
-        queued = FacilitationRequest.objects.filter(status=Status.QUEUED)
-        waiting = queued.count()
-        unscored = queued.exclude(
-            pk__in=ScoreSheet.objects.filter(scorer_id=user.pk).values("request_id")
-        ).count()
+        waiting = FacilitationRequest.objects.filter(status=Status.QUEUED).count()
+        unscored = selectors.queued_not_scored_by(user).count()
         items.append(
             Item(
                 "Prioritisation queue",

@@ -99,10 +99,13 @@ def scores_hidden_from(user: User) -> bool:
     the order of the queue by score would reveal what the scores themselves hide."""
     if may_see_others_scores(is_admin=is_admin(user), has_scored=False):
         return False
-    return (
-        FacilitationRequest.objects.filter(status=Status.QUEUED)
-        .exclude(pk__in=ScoreSheet.objects.filter(scorer_id=user.pk).values("request_id"))
-        .exists()
+    return queued_not_scored_by(user).exists()
+
+
+def queued_not_scored_by(user: User) -> QuerySet[FacilitationRequest]:
+    """Queued requests this person has not scored yet."""
+    return FacilitationRequest.objects.filter(status=Status.QUEUED).exclude(
+        pk__in=ScoreSheet.objects.filter(scorer_id=user.pk).values("request_id")
     )
 
 

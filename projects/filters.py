@@ -7,13 +7,13 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from community import selectors as community_selectors
 from community.models import Organisation, SystemPriority
 from projects import selectors
-from projects.models import PROGRESS_SCORES, Method, Project, Status, TeamMember
+from projects.models import PROGRESS_SCORES, Method, Project, Status
 
 FIRST_YEAR = 2015
 
@@ -111,5 +111,4 @@ class ProjectFilter(django_filters.FilterSet):
         user = getattr(self.request, "user", None)
         if not value or not getattr(user, "pk", None):
             return queryset
-        team = TeamMember.objects.filter(user=user).values("project_id")
-        return queryset.filter(Q(lead=user) | Q(pk__in=team))
+        return queryset.filter(selectors.involving(user))

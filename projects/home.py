@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 
 from community.home import Item, Panel
-from projects.models import Project, TeamMember
+from projects import selectors
+from projects.models import Project
 
 SHOWN = 5
 
@@ -17,9 +17,7 @@ def your_projects(user: Any) -> Panel | None:
     """The projects this person leads or works on, most recently changed first, with where each stands."""
     if not getattr(user, "pk", None):
         return None
-    mine = Project.objects.filter(
-        Q(lead=user) | Q(pk__in=TeamMember.objects.filter(user=user).values("project_id"))
-    ).order_by("-updated_at", "-pk")
+    mine = Project.objects.filter(selectors.involving(user)).order_by("-updated_at", "-pk")
     total = mine.count()
     items = [
         Item(

@@ -28,8 +28,12 @@ def visible_projects(user: Any) -> QuerySet[Project]:
         return projects
     if not getattr(user, "pk", None):
         return projects.none()
-    own = TeamMember.objects.filter(user=user).values("project_id")
-    return projects.filter(Q(published_at__isnull=False) | Q(lead=user) | Q(pk__in=own))
+    return projects.filter(Q(published_at__isnull=False) | involving(user))
+
+
+def involving(user: Any) -> Q:
+    """Projects the user leads or is on the team of."""
+    return Q(lead=user) | Q(pk__in=TeamMember.objects.filter(user=user).values("project_id"))
 
 
 def for_listing(projects: QuerySet[Project]) -> QuerySet[Project]:

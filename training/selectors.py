@@ -14,7 +14,8 @@ from training.models import Cohort, ImportBatch, Programme, Provider, Trainee, T
 from training.permissions import administered_provider_ids
 
 
-def _own(user: Any) -> Q:
+def own(user: Any) -> Q:
+    """Records of this person: by their account, or by email as the importer matches people."""
     return Q(trainee__email=(user.email or "").lower()) | Q(trainee__user=user)
 
 
@@ -26,7 +27,7 @@ def records_for(user: Any) -> QuerySet[TrainingRecord]:
     if is_admin(user):
         return rows
     faculties = administered_provider_ids(user)
-    return rows.filter(_own(user) | Q(programme__provider_id__in=faculties))
+    return rows.filter(own(user) | Q(programme__provider_id__in=faculties))
 
 
 def providers() -> QuerySet[Provider]:
@@ -98,7 +99,7 @@ def history(trainee: Trainee) -> QuerySet[TrainingRecord]:
 
 def my_records(user: Any) -> QuerySet[TrainingRecord]:
     return (
-        TrainingRecord.objects.filter(_own(user))
+        TrainingRecord.objects.filter(own(user))
         .select_related("programme", "programme__provider", "cohort")
         .order_by("-completed_on", "-id")
     )
@@ -109,7 +110,7 @@ def finished_by(user: Any) -> list[TrainingRecord]:
     champion's level on the champion register."""
 
     rows = list(
-        TrainingRecord.objects.filter(_own(user), status__in=list(FINISHED))
+        TrainingRecord.objects.filter(own(user), status__in=list(FINISHED))
         .select_related("programme", "programme__provider")
         .order_by("-completed_on", "-id")
     )

@@ -27,7 +27,7 @@ from core.permissions import require
 from core.spreadsheets import RowError, UnreadableFile, check_workbook_size, read_table
 from core.tasks import enqueue
 from core.uploads import CSV, XLSX, check_upload
-from training import calendar, capability_dashboard
+from training import calendar, capability_dashboard, selectors
 from training.import_jobs import import_run
 from training.import_rows import lookups_for, save_rows
 from training.importing import check_rows, guess_mapping, mapping_problems
@@ -223,13 +223,15 @@ def booking_calendar(record: TrainingRecord, *, cancelled: bool = False) -> str:
 def booking_cancel(*, user: Any, record: TrainingRecord) -> TrainingRecord:
     """Give up one's own booked place before the cohort starts: the place is freed for someone else."""
     with transaction.atomic():
-        record = (
+        mine = (
             TrainingRecord.objects.select_for_update(of=("self",))
             .select_related("cohort", "programme", "trainee")
-            .get(pk=record.pk)
+            .filter(selectors.own(user), pk=record.pk)
+            .first()
         )
-        if not own_booking(user, record):
+        if mine is None:
             raise ValidationError("Only the person booked can cancel this place")
+        record = mine
         if record.status != Status.BOOKED or record.cohort is None:
             raise ValidationError("This place is not a booking that can be cancelled")
         if record.cohort.starts_on <= timezone.localdate():
@@ -246,14 +248,6 @@ def booking_cancel(*, user: Any, record: TrainingRecord) -> TrainingRecord:
             attachments=[("training.ics", booking_calendar(record, cancelled=True), "text/calendar")],
         )
     return record
-
-
-def own_booking(user: Any, record: TrainingRecord) -> bool:
-    """Whether the record is this person's (matched by user, or by email as the importer matches people)."""
-    email = (getattr(user, "email", "") or "").lower()
-    return bool(user.pk) and (
-        record.trainee.user_id == user.pk or bool(email and record.trainee.email == email)
-    )
 
 
 def interest_register(*, user: Any, programme: Programme) -> Interest:
