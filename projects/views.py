@@ -174,8 +174,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "history": selectors.history(project),
         "can_edit": can(request.user, "project.edit", project),
-        "measure_cards": measure_selectors.measure_cards(project),
-        "diagram": measure_selectors.driver_diagram(project),
+        **measure_selectors.measurement_section(project),
     }
     return render(request, "projects/detail.jinja", context)
 

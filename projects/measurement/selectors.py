@@ -188,23 +188,40 @@ class DiagramView:
     text: str
 
 
-def driver_diagram(project: Project) -> DiagramView | None:
+def project_cycles(project: Project) -> list[PDSACycle]:
+    """A project's PDSA cycles in the order they started, with the measures each is marked on."""
+    return list(project.pdsa_cycles.prefetch_related("measures").order_by("start_date", "id"))
+
+
+def measurement_section(project: Project) -> dict[str, Any]:
+    """What the measurement part of a project's pages shows (templates/projects/_measurement.jinja): its
+    cycles, its measures as small multiples and its driver diagram, each read once."""
+    cycles = project_cycles(project)
+    return {
+        "cycles": cycles,
+        "measure_cards": measure_cards(project),
+        "diagram": driver_diagram(project, cycles),
+    }
+
+
+def driver_diagram(project: Project, cycles: list[PDSACycle] | None = None) -> DiagramView | None:
     """The project's driver diagram, drawn, with each change idea's PDSA cycles (matched by the change
-    idea's words, ignoring case) and, through them, the measures they are marked on."""
+    idea's words, ignoring case) and, through them, the measures they are marked on. `cycles`: the
+    project's cycles (`project_cycles`), when the caller has them already."""
     diagram = DriverDiagram.objects.filter(project=project).first()
     if diagram is None:
         return None
     root, _problems = drivers.parse(diagram.text)
     if root is None:
         return None
-    cycles: dict[str, list[PDSACycle]] = {}
+    by_idea: dict[str, list[PDSACycle]] = {}
     measures: dict[str, list[Measure]] = {}
-    for cycle in project.pdsa_cycles.prefetch_related("measures").order_by("start_date", "id"):
+    for cycle in project_cycles(project) if cycles is None else cycles:
         key = cycle.change_idea.strip().lower()
-        cycles.setdefault(key, []).append(cycle)
+        by_idea.setdefault(key, []).append(cycle)
         marked = measures.setdefault(key, [])
         marked.extend(m for m in cycle.measures.all() if m not in marked)
-    return DiagramView(root, driver_svg(root), cycles, measures, diagram.text)
+    return DiagramView(root, driver_svg(root), by_idea, measures, diagram.text)
 
 
 def community_rule_set() -> str:

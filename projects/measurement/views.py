@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -56,8 +57,7 @@ def project_measurement(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.project_for_user(request.user, project_pk)
     context = {
         "project": project,
-        "measure_cards": selectors.measure_cards(project),
-        "diagram": selectors.driver_diagram(project),
+        **selectors.measurement_section(project),
     }
     return render(request, "projects/measurement/project.jinja", context)
 
@@ -293,50 +293,71 @@ def measure_delete_point(request: HttpRequest, pk: int, point_pk: int) -> HttpRe
     return redirect("projects:measure_detail", pk=measure.pk)
 
 
-@require_POST
-def measure_rebaseline(request: HttpRequest, pk: int) -> HttpResponse:
+def _period_action(
+    request: HttpRequest,
+    pk: int,
+    *,
+    undo: str,
+    act: Callable[[Measure, dt.date, bool], None],
+    no_period: str,
+    done: Callable[[dt.date, bool], str],
+) -> HttpResponse:
+    """A change to one period of a measure's chart, turned on or (with action=`undo`) off: the period is
+    checked, the service asked, and the outcome said on the measure's page."""
     measure = selectors.measure_for_user(request.user, pk)
     _require_edit(request, measure.project)
-    on = request.POST.get("action") != "remove"
+    on = request.POST.get("action") != undo
     try:
         period = dt.date.fromisoformat(request.POST.get("period", ""))
-        cycle_id = request.POST.get("cycle") or None
-        cycle = measure.project.pdsa_cycles.filter(pk=int(cycle_id)).first() if cycle_id else None
-        services.measure_rebaseline(actor=request.user, measure=measure, period=period, on=on, cycle=cycle)
     except ValueError:
-        messages.error(request, "Choose a period to recalculate the limits from.")
+        messages.error(request, no_period)
+        return redirect("projects:measure_detail", pk=measure.pk)
+    try:
+        act(measure, period, on)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request,
+        messages.success(request, done(period, on))
+    return redirect("projects:measure_detail", pk=measure.pk)
+
+
+@require_POST
+def measure_rebaseline(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(measure: Measure, period: dt.date, on: bool) -> None:
+        chosen = request.POST.get("cycle", "")
+        cycle = measure.project.pdsa_cycles.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+        services.measure_rebaseline(actor=request.user, measure=measure, period=period, on=on, cycle=cycle)
+
+    return _period_action(
+        request,
+        pk,
+        undo="remove",
+        act=act,
+        no_period="Choose a period to recalculate the limits from.",
+        done=lambda period, on: (
             f"Limits recalculated from {period:%-d %B %Y}."
             if on
-            else f"Re-baseline at {period:%-d %B %Y} removed.",
-        )
-    return redirect("projects:measure_detail", pk=measure.pk)
+            else f"Re-baseline at {period:%-d %B %Y} removed."
+        ),
+    )
 
 
 @require_POST
 def measure_exclude(request: HttpRequest, pk: int) -> HttpResponse:
-    measure = selectors.measure_for_user(request.user, pk)
-    _require_edit(request, measure.project)
-    on = request.POST.get("action") != "include"
-    try:
-        period = dt.date.fromisoformat(request.POST.get("period", ""))
-        services.measure_exclude(actor=request.user, measure=measure, period=period, on=on)
-    except ValueError:
-        messages.error(request, "Choose a period to leave out of the limits.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
+    return _period_action(
+        request,
+        pk,
+        undo="include",
+        act=lambda measure, period, on: services.measure_exclude(
+            actor=request.user, measure=measure, period=period, on=on
+        ),
+        no_period="Choose a period to leave out of the limits.",
+        done=lambda period, on: (
             f"{period:%-d %B %Y} is left out of the centre line and limits."
             if on
-            else f"{period:%-d %B %Y} counts towards the centre line and limits again.",
-        )
-    return redirect("projects:measure_detail", pk=measure.pk)
+            else f"{period:%-d %B %Y} counts towards the centre line and limits again."
+        ),
+    )
 
 
 def measurement_settings(request: HttpRequest) -> HttpResponse:
