@@ -368,17 +368,7 @@ def _seed_measures(pairs: list[tuple[Project, DemoMeasure]]) -> list[Measure]:
     }
     measures, new_measures, changed_measures = [], [], []
     for project, demo in pairs:
-        values = {
-            "kind": demo.kind,
-            "unit": demo.unit,
-            "improvement": demo.improvement,
-            "frequency": demo.frequency,
-            "target": demo.target,
-            "definition": demo.definition,
-            "value_kind": demo.value_kind,
-            "chart_type": demo.chart_type,
-            "multiplier": demo.multiplier,
-        }
+        values = {name: getattr(demo, name) for name in MEASURE_DEFAULTS}
         measure = existing.get((project.pk, demo.name))
         if measure is None:
             measure = Measure(project=project, name=demo.name, **values)

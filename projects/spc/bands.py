@@ -71,13 +71,12 @@ class Sample:
 class Bands:
     centre_line: Fraction  # the line drawn and used for runs (the median for a G chart)
     bands: list[Band]  # one per sample
-    mean_moving_range: Fraction | None = None
 
 
 def xmr_bands(baseline: Sequence[Sample], samples: Sequence[Sample], *, screen: bool) -> Bands:
     limits = xmr_limits([s.value for s in baseline], screen=screen)
     band = Band(limits.mean, sigma=LIMIT_FACTOR * limits.mean_moving_range / 3)
-    return Bands(limits.mean, [band] * len(samples), limits.mean_moving_range)
+    return Bands(limits.mean, [band] * len(samples))
 
 
 def _ratio(baseline: Sequence[Sample]) -> Fraction:

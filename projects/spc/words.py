@@ -112,7 +112,7 @@ def _findings(chart: Chart, fmt: Format) -> list[tuple[int, str]]:
                     f"An unusually large value {side} the median in {fmt(chart.points[position].period)}.",
                 )
         elif signal.rule == FEW_CROSSINGS and chart.crossings is not None:
-            useful = _useful(chart)
+            useful = chart.n_useful or 0
             add(
                 -1,
                 f"The line crosses the median {chart.crossings} time{'s' if chart.crossings != 1 else ''}: "
@@ -124,7 +124,7 @@ def _findings(chart: Chart, fmt: Format) -> list[tuple[int, str]]:
         if chart.is_control:
             add(-1, "No signal: every point is within the limits and no rule found a pattern.")
         else:
-            useful = _useful(chart)
+            useful = chart.n_useful or 0
             add(
                 -1,
                 f"No signal: the longest run ({chart.longest_run} points) and the crossings "
@@ -133,8 +133,3 @@ def _findings(chart: Chart, fmt: Format) -> list[tuple[int, str]]:
                 "signal).",
             )
     return out
-
-
-def _useful(chart: Chart) -> int:
-    """The points off the median that the run chart rules were tested with (the last segment's)."""
-    return chart.n_useful or 0
