@@ -1,5 +1,6 @@
 """The demo's pages as a community admin, in one load of the demo: the steering group's other facilitation
-pages pass the accessibility check, and at 390 pixels wide (a phone) no page scrolls sideways."""
+pages and the measurement settings pass the accessibility check, and at 390 pixels wide (a phone) no page
+scrolls sideways."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def test_the_demo_pages_are_accessible_and_none_is_wider_than_a_phone(ui):
         "/facilitation/triage/",
         f"/facilitation/{accepted.pk}/",
         f"/facilitation/{accepted.pk}/assign/",
+        "/projects/measures/rules/",
     ):
         response = ui.goto(path)
         assert response.status == 200, path

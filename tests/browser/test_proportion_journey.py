@@ -1,6 +1,7 @@
 """A team takes a proportion from a spreadsheet to a P chart with the change they tested marked on it:
 add the measure (the form advises the chart), paste three columns, record the PDSA cycle against the
-measure, and see the marker on the chart, the numbered row in the table and the finding in words."""
+measure, type the driver diagram, and see the marker on the chart, the numbered row in the table and the
+finding in words."""
 
 from __future__ import annotations
 
@@ -54,7 +55,21 @@ def test_a_proportion_goes_from_a_spreadsheet_to_a_p_chart_with_the_tested_chang
     ui.page.click("label:has-text('Patients screened for sepsis')")
     ui.submit("Save the cycle")
 
-    ui.click("text=Patients screened for sepsis")
+    # The driver diagram, typed as a list, links its change idea to the cycle and the measure.
+    ui.click("text=Add a driver diagram")
+    ui.fill(
+        {
+            "#id_text": "Antibiotics within an hour for every patient with sepsis\n"
+            "- Recognition at triage\n  - Screening every adult with a NEWS2 of 5 or more\n"
+            "    - Sepsis screening prompt\n"
+        }
+    )
+    ui.submit("Save the driver diagram")
+    assert "Driver diagram saved" in ui.text()
+    assert ui.page.locator("svg.driver-diagram rect").count() == 4
+    assert "tested in 1 PDSA cycle, measured by Patients screened for sepsis" in ui.text("#driver-list")
+
+    ui.click("#measure-cards >> text=Patients screened for sepsis")
     assert "P chart (proportion)" in ui.text("#chart-choices")
     assert "Making Data Count (NHS England)" in ui.text("#rule-set")
     assert "4 points in a row above the upper limit, from 27 April 2026 to 18 May 2026." in ui.text(
