@@ -10,6 +10,8 @@ from django.utils import timezone
 from core.versioning import version_field
 from projects.spc import CHART_NAMES, icons, rulesets
 
+from .rows import RATIO_KINDS
+
 
 class PDSACycle(models.Model):
     """One Plan-Do-Study-Act cycle; cycles testing the same change idea form a ramp."""
@@ -110,8 +112,6 @@ class Measure(models.Model):
         G = "g", CHART_NAMES["g"]
         T = "t", CHART_NAMES["t"]
 
-    RATIO_KINDS = (ValueKind.PROPORTION, ValueKind.RATE)
-
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="measures")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OUTCOME)
@@ -175,7 +175,7 @@ class Measure(models.Model):
     @property
     def is_ratio(self) -> bool:
         """Recorded as a numerator and a denominator."""
-        return self.value_kind in self.RATIO_KINDS
+        return self.value_kind in RATIO_KINDS
 
     @property
     def variation_label(self) -> str:
