@@ -79,7 +79,7 @@ WIDTH_SAMPLE = 500  # rows read to size the columns
 MAX_WIDTH = 60
 
 
-def _width(values: list[Any], header: str) -> float:
+def column_width(values: list[Any], header: str) -> float:
     """A column wide enough for its header and the longest of the first rows' values, within reason."""
     longest = len(header)
     for value in values:
@@ -105,7 +105,7 @@ def xlsx_bytes(rows: Iterable[Any], columns: list[Column], sheet_title: str = "E
     values_of = ([cell(c.value(row)) for c in columns] for row in rows)
     sample = list(itertools.islice(values_of, WIDTH_SAMPLE))
     for index, column in enumerate(columns, start=1):
-        width = _width([r[index - 1] for r in sample], column.header)
+        width = column_width([r[index - 1] for r in sample], column.header)
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     header = []

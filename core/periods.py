@@ -27,6 +27,11 @@ def financial_year_label(start_year: int) -> str:
     return f"{start_year}/{str(start_year + 1)[-2:]}"
 
 
+def month_label(day: datetime.date) -> str:
+    """A month as people read it in a chart or a table: "Nov 2026"."""
+    return f"{day:%b %Y}"
+
+
 def last_twelve_months(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     """The twelve months up to and including today."""
     try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dashboards.shape import has_figures
+
 NHS_COLOURS = ["#005eb8", "#007f3b", "#ffb81c", "#d5281b", "#330072", "#00a499", "#ae2573", "#425563"]
 
 
@@ -45,5 +47,6 @@ def figure_for(chart: dict[str, Any]) -> dict[str, Any]:
 
 def add_figures(data: dict[str, Any]) -> dict[str, Any]:
     for chart in data.get("charts", []):
-        chart["figure"] = figure_for(chart)
+        if has_figures(chart):
+            chart["figure"] = figure_for(chart)
     return data

@@ -1,7 +1,8 @@
 """The shape a dashboard builder returns, checked before a snapshot is stored. Pure: no Django.
 
 {
-  "headline": [{"label": "Partner organisations", "value": 6}],
+  "headline": [{"label": "Partner organisations", "value": 6},
+               {"label": "Improvement coaches", "value": 41, "target": 50}],   # a target is optional
   "charts": [
     {
       "id": "organisations-by-kind",          # unique within the dashboard, used in CSV links
@@ -10,6 +11,7 @@
       "columns": ["Kind", "Organisations", "Staff headcount"],
       "rows": [["Acute trust", 1, 8400], ...],
       "series": ["Organisations"],             # columns drawn; the first column is the x axis
+      "empty": "No self-assessment yet.",      # optional: said instead of a chart with nothing to draw
     },
   ],
   "notes": ["Optional sentences shown under the dashboard."],
@@ -43,6 +45,22 @@ def count_chart(
         "rows": rows,
         "series": [counted],
     }
+
+
+EMPTY_CHART = "No figures to chart yet."
+
+
+def has_figures(chart: dict[str, Any]) -> bool:
+    """Whether a chart has anything to draw: a number other than zero in one of its series. A chart
+    without one is not drawn (an empty frame reads as "zero", or as broken); its `empty` sentence, or
+    EMPTY_CHART, is shown instead."""
+    columns = chart["columns"]
+    indexes = [columns.index(name) for name in chart.get("series", columns[1:2]) if name in columns]
+    return any(
+        isinstance(row[i], int | float) and not isinstance(row[i], bool) and row[i] != 0
+        for row in chart["rows"]
+        for i in indexes
+    )
 
 
 def json_number(value: Decimal) -> int | float:

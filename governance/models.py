@@ -284,6 +284,8 @@ class BoardPack(models.Model):
     step = models.CharField(max_length=120, blank=True)
     pdf = models.BinaryField(null=True, blank=True)
     xlsx = models.BinaryField(null=True, blank=True)
+    # The headline figures the pack printed, by dashboard, so that the next pack can show the change.
+    figures = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
     started_at = models.DateTimeField(null=True, blank=True)  # when a worker claimed it (core.jobs)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from community.models import Organisation
-from core.periods import dashboard_period, financial_year
+from core.periods import dashboard_period, financial_year, month_label
 from dashboards.triggers import data_changed
 from training import figures as training_figures
 from training.ladder import LEVEL_LABELS, Level
@@ -74,7 +74,11 @@ def figures(
         "headline": [
             {"label": "People trained (improvement programmes)", "value": trained},
             {"label": "Competent improvers", "value": system.total},
-            {"label": "New competent improvers in the period", "value": system.new_in_period},
+            {
+                "label": "New competent improvers in the period",
+                "value": system.new_in_period,
+                "target": system.target,
+            },
             {"label": "Target for the period", "value": system.target},
         ],
         "charts": [
@@ -99,7 +103,10 @@ def figures(
                 "title": "Programmes completed by month",
                 "type": "line",
                 "columns": ["Month", "Completions"],
-                "rows": [[str(row.month), int(row.count)] for row in monthly.itertuples()],
+                "rows": [
+                    [month_label(datetime.date.fromisoformat(f"{row.month}-01")), int(row.count)]
+                    for row in monthly.itertuples()
+                ],
                 "series": ["Completions"],
             },
             {
@@ -119,7 +126,7 @@ def figures(
             },
         ],
         "notes": [
-            f"New competent improvers and targets cover {start.isoformat()} to {end.isoformat()}; a target "
+            f"New competent improvers and targets cover {start:%-d %B %Y} to {end:%-d %B %Y}; a target "
             "counts only when it was set for exactly that period.",
             "A person counts once, at the highest improvement level they have finished; human-factors "
             "programmes count as completions but not on the ladder.",

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from champions import capacity, dosage, selectors
 from champions.models import Champion, ChampionCommitment
+from core.periods import month_label
 from dashboards.shape import json_number
 from dashboards.triggers import data_changed
 from facilitation.reporting import accepted_requests_by_organisation
@@ -98,7 +99,7 @@ def figures(
         renewal = _awaiting_renewal(hours, this_month, month)
         month_rows.append(
             [
-                month.first_day.isoformat()[:7],
+                month_label(month.first_day),
                 json_number(agreed),
                 json_number(committed),
                 json_number(renewal),
@@ -109,9 +110,9 @@ def figures(
     low, high = system.teams_supported
     return {
         "headline": [
-            {"label": "Improvement coaches", "value": system.coaches},
+            {"label": "Improvement coaches", "value": system.coaches, "target": system.coach_target},
             {"label": "Coach target", "value": system.coach_target},
-            {"label": "Improvement experts", "value": system.experts},
+            {"label": "Improvement experts", "value": system.experts, "target": system.expert_target},
             {"label": "Expert target", "value": system.expert_target},
             {"label": "Hours agreed this month", "value": json_number(sys_agreed)},
             {"label": "Hours committed this month", "value": json_number(sys_committed)},

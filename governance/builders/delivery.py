@@ -16,7 +16,7 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
         rag_rows.append([theme, counts["complete"], counts["green"], counts["amber"], counts["red"]])
     history = [(a, selectors.component_scores(a)) for a in selectors.assessments_with_answers()]
     trend_rows = [
-        [a.assessed_on.isoformat(), *(scores.get(slug) for slug, _ in maturity.COMPONENTS)]
+        [f"{a.assessed_on:%-d %b %Y}", *(scores.get(slug) for slug, _ in maturity.COMPONENTS)]
         for a, scores in history
     ]
     latest = history[-1][0] if history else None
@@ -43,6 +43,7 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
                 "columns": ["Assessed on", *(name for _, name in maturity.COMPONENTS)],
                 "rows": trend_rows,
                 "series": [name for _, name in maturity.COMPONENTS],
+                "empty": "No self-assessment yet: the chart appears once one is recorded.",
             },
         ],
     }

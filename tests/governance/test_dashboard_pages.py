@@ -62,6 +62,13 @@ def test_the_stored_figure_json_is_valid_and_matches_the_table(board, client_for
     assert sum(figure["data"][0]["y"]) == sum(o.headcount for o in Organisation.objects.all())
 
 
+def test_a_chart_with_nothing_to_draw_says_why_instead_of_an_empty_frame(board, client_for, built):
+    html = client_for(board).get(reverse("governance:dashboard", kwargs={"key": "delivery"})).content.decode()
+    assert "No self-assessment yet: the chart appears once one is recorded." in html
+    assert 'id="figure-delivery-self-assessment-trend"' not in html
+    assert "Self-assessment component scores over time: data" not in html  # no header-only table
+
+
 def test_a_chart_downloads_as_csv(board, client_for, built):
     response = client_for(board).get(
         reverse("governance:chart_csv", kwargs={"key": "community", "chart": "organisations-by-kind"})

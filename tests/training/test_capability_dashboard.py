@@ -66,7 +66,7 @@ def test_cumulative_levels_per_organisation_and_improvers_against_targets():
         ["Beta Trust", 1, 4, 3, 25, 1],
         ["Whole system", 1, 10, 9, 10, 2],
     ]
-    assert _chart(data, "completions-by-month")["rows"] == [["2025-05", 1], ["2025-06", 3], ["2025-07", 1]]
+    assert _chart(data, "completions-by-month")["rows"] == [["May 2025", 1], ["Jun 2025", 3], ["Jul 2025", 1]]
     assert [h["value"] for h in data["headline"]] == [4, 2, 1, 10]
 
 
