@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from drf_spectacular.generators import SchemaGenerator
 
-from core import health
+from core import api_reference, health
 
 
 @never_cache
@@ -38,3 +43,21 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
         return _api_error(500, "Server error.")
     return render(request, "errors/500.jinja", status=500)
+
+
+@functools.cache
+def _api_reference() -> dict[str, Any]:
+    """The schema changes only with the code: read it once per process."""
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    return {
+        "info": schema["info"],
+        "groups": api_reference.operations(schema),
+        "shapes": api_reference.shapes(schema),
+    }
+
+
+@require_safe
+def api_docs(request: HttpRequest) -> HttpResponse:
+    """The API reference, drawn from the OpenAPI schema with the design system's own components."""
+    context = {**_api_reference(), "base_url": request.build_absolute_uri("/api/v1/")}
+    return render(request, "core/api_reference.jinja", context)

@@ -32,7 +32,6 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "csp",
     "core",
     "community",
@@ -290,8 +289,6 @@ SPECTACULAR_SETTINGS = {
     ],
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["core.api_permissions.RouteAccessPermission"],
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Choice sets whose field names ("status", "level") other apps use too get names of their own.
     "ENUM_NAME_OVERRIDES": {
         "ChampionStatusEnum": "champions.models.Champion.Status",
