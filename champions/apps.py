@@ -9,3 +9,10 @@ class ChampionsConfig(AppConfig):
 
     name = "champions"
     verbose_name = "Champions: the register of QI champions and coaches"
+
+    def ready(self) -> None:
+        # Imported here, not at the top: models may be imported only once the app registry is ready.
+        from champions.search_section import champions_section
+        from community import search
+
+        search.register(champions_section, order=30)

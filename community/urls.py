@@ -10,6 +10,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("home/", views.home, name="home"),
     path("profile/", views.profile, name="profile"),
+    path("search/", views.search, name="search"),
 ]
 
 access = {
@@ -17,4 +18,5 @@ access = {
     "accessibility": PUBLIC,
     "home": SIGNED_IN,
     "profile": SIGNED_IN,
+    "search": SIGNED_IN,
 }

@@ -3,8 +3,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from community import home as home_panels
+from community import search as portal_search
 from community import services
 from community.forms import ProfileForm
 from core.roles import roles_of
@@ -21,6 +23,14 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     context = {"roles": roles_of(request.user), "panels": home_panels.panels(request.user)}
     return render(request, "community/home.jinja", context)
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "")
+    sections = portal_search.search(request.user, text)
+    context = {"q": text.strip(), "sections": sections, "found": sum(s.count for s in sections)}
+    return render(request, "community/search.jinja", context)
 
 
 def profile(request: HttpRequest) -> HttpResponse:

@@ -10,12 +10,13 @@ class ProjectsConfig(AppConfig):
         from django.core import checks
         from django.db.models.signals import post_delete, post_save
 
-        from community import home
+        from community import home, search
         from dashboards.registry import register
         from projects import portfolio_dashboard
         from projects.checks import check_default_rule_set
         from projects.home import your_projects
         from projects.models import Project
+        from projects.search_section import projects_section
 
         checks.register(check_default_rule_set)
         register(
@@ -33,3 +34,4 @@ class ProjectsConfig(AppConfig):
             portfolio_dashboard.changed, sender=Project, dispatch_uid="portfolio-project-deleted"
         )
         home.register(your_projects, order=10)
+        search.register(projects_section, order=10)

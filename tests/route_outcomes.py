@@ -30,6 +30,7 @@ OUTCOMES: dict[str, dict[str, Any]] = {
     "community:accessibility": {"GET": ALLOWED, "POST": ALLOWED},
     "community:home": {"GET": ALLOWED, "POST": ALLOWED},
     "community:profile": {"GET": ALLOWED, "POST": ALLOWED},
+    "community:search": {"GET": ALLOWED, "POST": NOT_ALLOWED},
     # champions
     "champions:champions": {"GET": ALLOWED, "POST": ALLOWED},
     "champions:champion_nominate": {"GET": ALLOWED, "POST": ALLOWED},

@@ -9,11 +9,12 @@ class TrainingConfig(AppConfig):
         # Imported here, not at the top: models may be imported only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
 
-        from community import home
+        from community import home, search
         from dashboards.registry import register
         from training import capability_dashboard
         from training.home import your_training
         from training.models import ImproverTarget
+        from training.search_section import training_section
 
         register(
             "capability",
@@ -37,3 +38,4 @@ class TrainingConfig(AppConfig):
             dispatch_uid="capability-target-deleted",
         )
         home.register(your_training, order=30)
+        search.register(training_section, order=20)

@@ -48,6 +48,15 @@ def test_the_demo_pages_are_accessible_and_none_is_wider_than_a_phone(ui):
     ui.goto("/facilitation/queue/")
     assert "Falls with harm on the acute frailty unit" in ui.text()
 
+    # One search box in the header answers for projects, training and champions.
+    ui.goto("/home/")
+    ui.page.fill("#search-field", "falls")
+    with ui.page.expect_navigation():
+        ui.page.press("#search-field", "Enter")
+    ui.audit()
+    found = ui.text()
+    assert "for “falls”" in found and "Projects" in found and "QI champions and coaches" in found
+
     # Wide tables scroll within themselves or stack their rows; nothing else is wider than the screen.
     measure = Measure.objects.filter(value_kind="proportion").order_by("pk").first()
     ui.page.set_viewport_size({"width": 390, "height": 844})
