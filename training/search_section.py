@@ -33,13 +33,13 @@ def training_section(user: Any, text: str) -> Section | None:
     count = programmes.count()
     shown = list(programmes[:SHOWN])
     next_dates: dict[int, Any] = {}
-    for cohort in selectors.open_cohorts().filter(programme__in=shown).order_by("starts_on"):
-        next_dates.setdefault(cohort.programme_id, cohort)
+    for opening in selectors.open_cohorts().filter(programme__in=shown).order_by("starts_on"):
+        next_dates.setdefault(opening.programme_id, opening)
     results = []
     for programme in shown:
-        cohort = next_dates.get(programme.pk)
-        when = f"next date {cohort.starts_on:%-d %B %Y}" if cohort else "no dates open: register interest"
-        href = reverse("training:book", kwargs={"pk": cohort.pk}) if cohort else reverse("training:find")
+        first = next_dates.get(programme.pk)
+        when = f"next date {first.starts_on:%-d %B %Y}" if first else "no dates open: register interest"
+        href = reverse("training:book", kwargs={"pk": first.pk}) if first else reverse("training:find")
         results.append(
             Result(programme.name, href, f"{programme.level_label} · {programme.provider.label} · {when}")
         )
