@@ -25,6 +25,21 @@ NARROW_PAGES = [
     "/facilitation/queue/",
     "/facilitation/portfolio/",
     "/api/v1/docs/",
+    "/search/?q=falls",
+    "/projects/showcase/",
+    "/projects/new/",
+    "/champions/",
+    "/champions/register/",
+    "/training/figures/",
+    "/training/imports/",
+    "/facilitation/triage/",
+    "/facilitation/new/",
+    "/governance/summary/",
+    "/governance/dashboards/capacity/",
+    "/governance/self-assessment/",
+    "/governance/meetings/",
+    "/governance/board-packs/",
+    "/profile/",
 ]
 
 

@@ -68,12 +68,12 @@ def test_dosage_hours_and_teams_per_organisation_and_for_the_system():
     ]
     # The 8 hours agreed until January are not a cliff: they are shown as awaiting renewal after it.
     assert _chart(data, "hours-by-month")["rows"] == [
-        ["2026-12", 12, 6.5, 0],
-        ["2027-01", 12, 3, 0],
-        ["2027-02", 4, 3, 8],
-        ["2027-03", 4, 0, 8],
-        ["2027-04", 4, 0, 8],
-        ["2027-05", 4, 0, 8],
+        ["Dec 2026", 12, 6.5, 0],
+        ["Jan 2027", 12, 3, 0],
+        ["Feb 2027", 4, 3, 8],
+        ["Mar 2027", 4, 0, 8],
+        ["Apr 2027", 4, 0, 8],
+        ["May 2027", 4, 0, 8],
     ]
     assert _chart(data, "teams-supported")["rows"] == [
         ["Beta Trust", 2, 6, 8],
