@@ -113,3 +113,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if len(kept) != len(items):
         config.hook.pytest_deselected(items=[item for item in items if item not in kept])
         items[:] = kept
+    # Long tests first: with two processes (`--dist worksteal`) a long test started last keeps one process
+    # busy while the other has nothing left; started first, the other process takes the short ones.
+    items.sort(key=lambda item: 0 if _is_long(item) else 1)
+
+
+LONG_MODULES = {
+    "test_scale_data.py",
+    "test_demo_data.py",
+    "test_worker_integration.py",
+    "test_import_worker.py",
+}
+
+
+def _is_long(item: pytest.Item) -> bool:
+    return (
+        item.path.parent.name == "browser"
+        or item.get_closest_marker("integration") is not None
+        or item.path.name in LONG_MODULES
+        or item.path.name == "test_route_access.py"
+    )
