@@ -227,5 +227,26 @@ class Attachment(models.Model):
         self.file.delete(save=False)
 
 
+class ProjectNudge(models.Model):
+    """A reminder sent to a quiet project's lead: one per quiet spell (the project's last activity), so a
+    daily check that runs twice, or a retried task, never sends a second."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="nudges")
+    quiet_since = models.DateTimeField(help_text="The project's last update, data or PDSA cycle.")
+    suggested_score = models.DecimalField(max_digits=2, decimal_places=1)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "quiet_since"], name="projects_nudge_once_per_quiet_spell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} nudged {self.sent_at:%Y-%m-%d}"
+
+
 # Measurement (PDSA cycles, measures, data points) lives in its own module; importing it registers the models.
 from projects.measurement.models import DataPoint, Measure, PDSACycle  # noqa: E402, F401

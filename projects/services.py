@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,7 +22,7 @@ from core.permissions import require
 from core.uploads import JPEG, PDF, PNG, check_upload
 from core.versioning import claim_version
 from projects import rules
-from projects.models import Attachment, Project, ProjectUpdate, Tag, TeamMember
+from projects.models import PROGRESS_SCORES, Attachment, Project, ProjectUpdate, Tag, TeamMember
 
 SCALAR_FIELDS = (
     "title",
@@ -299,3 +300,23 @@ def attachment_remove(*, actor: User, attachment: Attachment) -> None:
         action="attachment_removed",
         changes={"attachments": {"from": title, "to": None}},
     )
+
+
+def progress_score_accept(*, actor: User, project: Project, score: Decimal) -> Project:
+    """The lead accepts the portal's suggested progress score (or any score from the IHI scale)."""
+    require(actor, "project.edit", project)
+    if score not in {value for value, _ in PROGRESS_SCORES}:
+        raise ValidationError({"progress_score": "Choose a score from the IHI scale, 0.5 to 5.0"})
+    before = snapshot(project, ["progress_score"])
+    project.progress_score = score
+    project.updated_at = timezone.now()
+    with transaction.atomic():
+        project.save(update_fields=["progress_score", "updated_at"])
+        audit_record(
+            actor=actor,
+            obj=project,
+            action="changed",
+            changes=changes_between(before, snapshot(project, ["progress_score"])),
+            message="Accepted the suggested progress score",
+        )
+    return project

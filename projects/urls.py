@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/story/", views.story, name="story"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/publish/", views.publish, name="publish"),
+    path("<int:pk>/progress/accept/", views.progress_accept, name="progress_accept"),
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/team/<int:member_id>/remove/", views.team_remove, name="team_remove"),
     path("<int:pk>/updates/new/", views.update_add, name="update_add"),
@@ -32,6 +33,7 @@ access: dict[str, Access] = {
     "story": SIGNED_IN,
     "edit": SIGNED_IN,
     "publish": SIGNED_IN,
+    "progress_accept": SIGNED_IN,  # object rule: project.edit (else 403), hidden drafts 404
     "team": SIGNED_IN,
     "team_remove": SIGNED_IN,
     "update_add": SIGNED_IN,

@@ -18,7 +18,7 @@ from core.once import once
 from core.paging import paginate
 from core.permissions import can
 from core.versioning import submitted_version
-from projects import selectors, services
+from projects import activity, selectors, services
 from projects.exports import COLUMNS
 from projects.filters import ProjectFilter
 from projects.forms import AttachmentForm, ProjectForm, ProjectUpdateForm, TeamAddForm, TeamSearchForm
@@ -60,6 +60,9 @@ def browse(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     )
     if fmt := export_format(request):
         return export_response(listing.ordered, COLUMNS, filename="projects", fmt=fmt, sheet_title="Projects")
+    rows = list(listing.paged.items)
+    activity.mark_quiet(rows)  # "Not updated since …" on quiet projects: one query for the page
+    listing.paged.page.object_list = rows
     by_status = [
         (value, label, counts[value]) for value, label in Project.Status.choices if counts.get(value)
     ]
@@ -176,7 +179,26 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can(request.user, "project.edit", project),
         **measure_selectors.measurement_section(project),
     }
+    project.last_activity = activity.last_activity_of(project)  # type: ignore[attr-defined]
+    context["quiet_since"] = activity.quiet_since(project)
+    context["suggestion"] = activity.suggestion_for(project) if context["can_edit"] else None
     return render(request, "projects/detail.jinja", context)
+
+
+@require_POST
+def progress_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_for_user(request.user, pk)
+    if not can(request.user, "project.edit", project):
+        raise PermissionDenied
+    suggestion = activity.suggestion_for(project)
+    if request.POST.get("score", "") != str(suggestion.score):
+        messages.warning(
+            request, "The project's evidence changed since the page was loaded: check the new suggestion."
+        )
+        return redirect(project)
+    services.progress_score_accept(actor=request.user, project=project, score=suggestion.score)  # type: ignore[arg-type]
+    messages.success(request, f"The progress score is now {suggestion.text}.")
+    return redirect(project)
 
 
 @require_POST

@@ -48,6 +48,7 @@ OUTCOMES: dict[str, dict[str, Any]] = {
     "projects:story": {"GET": ALLOWED, "POST": ALLOWED},
     "projects:edit": {"GET": ALLOWED, "POST": ALLOWED},
     "projects:publish": {"GET": NOT_ALLOWED, "POST": ALLOWED},
+    "projects:progress_accept": {"GET": NOT_ALLOWED, "POST": ALLOWED},
     "projects:team": {"GET": ALLOWED, "POST": ALLOWED},
     "projects:team_remove": {"GET": NOT_ALLOWED, "POST": ALLOWED},
     "projects:update_add": {"GET": ALLOWED, "POST": ALLOWED},

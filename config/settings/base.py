@@ -243,12 +243,16 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
     "training-sweep-abandoned": {"task": "training.sweep_abandoned", "schedule": 300.0},
     "governance-sweep-abandoned": {"task": "governance.sweep_abandoned", "schedule": 300.0},
+    "projects-nudge-quiet": {"task": "projects.nudge_quiet_projects", "schedule": 86400.0},
     "governance-rebuild-dashboards": {
         "task": "governance.rebuild_all",
         "schedule": env.float("DASHBOARD_REBUILD_SECONDS", default=900.0),
         "options": {"expires": env.float("DASHBOARD_REBUILD_SECONDS", default=900.0) - 5},
     },
 }
+# A published, active project with no update, data or PDSA cycle for this many days is "quiet": lists say
+# so and its lead gets one reminder with a suggested progress score (projects.nudges).
+STALE_PROJECT_DAYS = env.int("STALE_PROJECT_DAYS", default=90)
 # Dashboards: a rebuild follows a data change after this many seconds (changes meanwhile join it), and
 # pages warn when a snapshot is older than this many minutes (docs/adr/0008).
 DASHBOARD_DEBOUNCE_SECONDS = env.int("DASHBOARD_DEBOUNCE_SECONDS", default=30)

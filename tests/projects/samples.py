@@ -37,6 +37,7 @@ PROJECT_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "projects:story": _project_kwargs,
     "projects:edit": _project_kwargs,
     "projects:publish": _project_kwargs,
+    "projects:progress_accept": _project_kwargs,
     "projects:team": _project_kwargs,
     "projects:team_remove": _member_kwargs,
     "projects:update_add": _project_kwargs,

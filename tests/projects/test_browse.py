@@ -139,7 +139,7 @@ def test_browse_queries_do_not_grow_with_projects(member, client_for, django_ass
         ProjectFactory(priorities=[priority], places=[place], organisations=[org], team=[UserFactory()])
     client = client_for(member)
     client.get("/projects/")  # warm caches (content types, sessions)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get("/projects/", {"q": "improvement", "priority": priority.pk})
     assert len(_titles(response)) == 20
     assert Project.objects.count() == 30

@@ -1,0 +1,121 @@
+"""When a project was last worked on, the evidence behind its suggested progress score, and the quiet
+projects whose leads get a nudge. Reads the database; the rules are in projects.progress_suggestion."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, DateTimeField, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from projects.models import DataPoint, Measure, PDSACycle, Project, ProjectNudge, ProjectUpdate, TeamMember
+from projects.progress_suggestion import Evidence, Suggestion, suggest
+from projects.spc import icons
+
+ACTIVE = [s for s in Project.Status.values if s not in (Project.Status.COMPLETED, Project.Status.STOPPED)]
+
+
+def quiet_after_days() -> int:
+    return int(getattr(settings, "STALE_PROJECT_DAYS", 90))
+
+
+def _latest(queryset: QuerySet[Any], field: str) -> Subquery:
+    return Subquery(queryset.order_by(f"-{field}").values(field)[:1], output_field=DateTimeField())
+
+
+def with_last_activity(projects: QuerySet[Project]) -> QuerySet[Any]:
+    """Annotate `last_activity`: the latest of the project's own edits, its updates, its PDSA cycles and
+    its measures' data."""
+    return projects.annotate(
+        last_activity=Greatest(
+            F("updated_at"),
+            Coalesce(
+                _latest(ProjectUpdate.objects.filter(project=OuterRef("pk")), "created_at"), F("updated_at")
+            ),
+            Coalesce(
+                _latest(PDSACycle.objects.filter(project=OuterRef("pk")), "updated_at"), F("updated_at")
+            ),
+            Coalesce(
+                _latest(DataPoint.objects.filter(measure__project=OuterRef("pk")), "created_at"),
+                F("updated_at"),
+            ),
+        )
+    )
+
+
+def last_activity_of(project: Project) -> datetime.datetime:
+    found = with_last_activity(Project.objects.filter(pk=project.pk)).values_list("last_activity", flat=True)
+    return found[0]
+
+
+def mark_quiet(projects: list[Project]) -> None:
+    """Set `last_activity` and `quiet_since` on each project of a page, in one query."""
+    if not projects:
+        return
+    found = dict(
+        with_last_activity(Project.objects.filter(pk__in=[p.pk for p in projects])).values_list(
+            "pk", "last_activity"
+        )
+    )
+    for project in projects:
+        project.last_activity = found.get(project.pk)  # type: ignore[attr-defined]
+        project.quiet_since = quiet_since(project)  # type: ignore[attr-defined]
+
+
+def quiet_since(project: Project) -> datetime.datetime | None:
+    """When the project was last worked on, if that is long enough ago to call it quiet (active projects
+    only); None otherwise."""
+    last = getattr(project, "last_activity", None)
+    if last is None or project.status not in ACTIVE:
+        return None
+    if timezone.now() - last < datetime.timedelta(days=quiet_after_days()):
+        return None
+    return last  # type: ignore[no-any-return]
+
+
+def evidence_for(project: Project) -> Evidence:
+    """The evidence for a suggested score, in three queries."""
+    cycles = PDSACycle.objects.filter(project=project).aggregate(
+        started=Count("pk"),
+        studied=Count("pk", filter=~Q(study="") | ~Q(act="")),
+        adopted=Count("pk", filter=Q(act=PDSACycle.Act.ADOPT)),
+        ideas=Count("change_idea", distinct=True),
+    )
+    measures = Measure.objects.filter(project=project).aggregate(
+        total=Count("pk"),
+        improving=Count("pk", filter=Q(variation__startswith="improvement")),
+        meeting=Count("pk", filter=Q(assurance=icons.CONSISTENTLY_PASSING)),
+    )
+    return Evidence(
+        has_aim=bool(project.aim.strip()),
+        team_size=TeamMember.objects.filter(project=project).count(),
+        has_problem=bool(project.problem.strip()),
+        measures=measures["total"],
+        has_change_ideas=bool(project.change_ideas.strip()) or cycles["ideas"] > 0,
+        cycles_started=cycles["started"],
+        cycles_studied=cycles["studied"],
+        cycles_adopted=cycles["adopted"],
+        improving_measures=measures["improving"],
+        measures_meeting_target=measures["meeting"],
+        spreading=project.status in (Project.Status.SPREADING, Project.Status.SUSTAINING),
+    )
+
+
+def suggestion_for(project: Project) -> Suggestion:
+    return suggest(evidence_for(project))
+
+
+def quiet_projects(now: datetime.datetime | None = None) -> QuerySet[Any]:
+    """Published, active projects with no activity for the quiet period and no nudge yet for this spell."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=quiet_after_days())
+    nudged = ProjectNudge.objects.filter(project=OuterRef("pk"), quiet_since=OuterRef("last_activity"))
+    return (
+        with_last_activity(Project.objects.filter(published_at__isnull=False, status__in=ACTIVE))
+        .filter(last_activity__lt=cutoff)
+        .exclude(Exists(nudged))
+        .select_related("lead")
+        .order_by("pk")
+    )
