@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from community.models import Organisation, Place, SystemPriority, User
 from core.models import AuditEntry
 from projects import demo_data
-from projects.models import Method, Project, ProjectUpdate, Tag, TeamMember
+from projects.models import Benefit, Method, Project, ProjectUpdate, Tag, TeamMember
 from projects.rules import CLOSED_STATUSES
 
 GENERATED = 282  # with the model system's own projects, about 300 in all
@@ -214,6 +214,96 @@ def _replace_links(
     )
 
 
+# What a project's benefits look like in the demo: (type, description, unit, period, value range,
+# kind of money, how it was measured).
+BENEFIT_KINDS = [
+    (
+        "staff_time",
+        "Nursing time released",
+        "hours",
+        "month",
+        (8, 60),
+        "",
+        "Timed for two weeks before and after",
+    ),
+    (
+        "safety",
+        "Falls with harm avoided",
+        "falls",
+        "year",
+        (2, 15),
+        "",
+        "Datix reports, a year before and after",
+    ),
+    (
+        "money",
+        "Agency spend reduced",
+        "£",
+        "year",
+        (5000, 60000),
+        "cash_releasing",
+        "The ward's budget ledger",
+    ),
+    (
+        "money",
+        "Bed days saved",
+        "£",
+        "year",
+        (10000, 90000),
+        "non_cash_releasing",
+        "Bed days times the tariff",
+    ),
+    (
+        "patient_outcome",
+        "Pressure ulcers avoided",
+        "pressure ulcers",
+        "year",
+        (2, 20),
+        "",
+        "Safety thermometer",
+    ),
+    (
+        "experience",
+        "Patients rating care good or better",
+        "percentage points",
+        "once",
+        (3, 20),
+        "",
+        "FFT survey",
+    ),
+    ("environment", "Carbon saved", "kg CO2e", "year", (200, 5000), "", "Supplier's carbon calculator"),
+]
+
+
+def _benefits(rng: random.Random, projects: list[Project], now: datetime.datetime) -> list[Benefit]:
+    """Benefits for projects far enough on to show them (testing changes or later)."""
+    found = []
+    for project in projects:
+        draws = [rng.random() for _ in range(3)]  # drawn for every project, so reruns draw the same numbers
+        if project.status not in ("implementing", "spreading", "sustaining", "completed") or draws[0] < 0.4:
+            continue
+        for offset in range(1 + int(draws[1] * 2)):
+            kind, text, unit, period, (low, high), money, how = BENEFIT_KINDS[
+                (int(draws[2] * 100) + offset * 3) % len(BENEFIT_KINDS)
+            ]
+            found.append(
+                Benefit(
+                    project=project,
+                    type=kind,
+                    description=text,
+                    value=Decimal(low + int((high - low) * draws[(offset + 1) % 3])),
+                    unit=unit,
+                    period=period,
+                    money_kind=money,
+                    how_measured=how,
+                    confidence=("high", "medium", "low")[offset % 3],
+                    recorded_by=project.lead,
+                    recorded_at=now,
+                )
+            )
+    return found
+
+
 def seed(out: TextIO) -> None:
     rng = random.Random(2026)
     now = timezone.now()
@@ -317,6 +407,10 @@ def seed(out: TextIO) -> None:
             )
     ProjectUpdate.objects.bulk_create(updates, batch_size=1000)
 
+    benefits = _benefits(rng, [by_title[r["title"]] for r in rows], now)
+    Benefit.objects.filter(project_id__in=ids).delete()
+    Benefit.objects.bulk_create(benefits, batch_size=1000)
+
     content_type = ContentType.objects.get_for_model(Project)
     audited = set(
         AuditEntry.objects.filter(content_type=content_type, object_id__in=[str(i) for i in ids]).values_list(
@@ -341,5 +435,5 @@ def seed(out: TextIO) -> None:
     )
     out.write(
         f"  projects: {len(rows)} projects ({len(new)} new), {len(members)} team places, "
-        f"{len(updates)} progress notes, {len(methods)} methods\n"
+        f"{len(updates)} progress notes, {len(benefits)} benefits, {len(methods)} methods\n"
     )

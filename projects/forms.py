@@ -9,7 +9,7 @@ from django import forms
 from community.models import Place, User
 from core.widgets import DateField
 from projects import rules, selectors
-from projects.models import Project, TeamMember
+from projects.models import Benefit, Project, TeamMember
 
 TEXT_FIELDS = ("problem", "aim", "how_we_will_know", "change_ideas", "results", "learning")
 
@@ -180,6 +180,61 @@ class ProjectUpdateForm(forms.Form):
         max_length=5000,
         error_messages={"required": "Enter what has happened"},
     )
+
+
+class BenefitForm(forms.ModelForm):
+    class Meta:
+        model = Benefit
+        fields = [
+            "type",
+            "description",
+            "value",
+            "unit",
+            "period",
+            "money_kind",
+            "how_measured",
+            "confidence",
+        ]
+        widgets = {
+            "type": forms.RadioSelect,
+            "period": forms.RadioSelect,
+            "confidence": forms.RadioSelect,
+            "money_kind": forms.RadioSelect,
+            "how_measured": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"value": "How much", "description": "What the benefit is"}
+        help_texts = {
+            "how_measured": "For example, “Falls per 1,000 bed days before and after, from Datix”.",
+            "value": "A number only: put the unit in the next box.",
+        }
+        error_messages = {
+            "type": {"required": "Choose the type of benefit"},
+            "description": {"required": "Say what the benefit is"},
+            "value": {
+                "required": "Enter how much, as a number",
+                "invalid": "Enter how much as a number, like 12 or 4.5",
+            },
+            "unit": {"required": "Enter the unit, like hours, falls or £"},
+            "period": {"required": "Choose how often the benefit happens"},
+            "how_measured": {"required": "Say how the benefit was measured"},
+            "confidence": {"required": "Choose how sure the team is"},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["money_kind"].choices = list(Benefit.Money.choices)  # type: ignore[attr-defined]
+        self.fields["money_kind"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("type") == Benefit.Type.MONEY and not data.get("money_kind"):
+            self.add_error("money_kind", "Choose the kind of saving: a board reads each kind apart")
+        if data.get("type") and data.get("type") != Benefit.Type.MONEY:
+            data["money_kind"] = ""
+        value = data.get("value")
+        if value is not None and value <= 0:
+            self.add_error("value", "Enter an amount greater than 0")
+        return data
 
 
 class AttachmentForm(forms.Form):

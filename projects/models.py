@@ -227,6 +227,63 @@ class Attachment(models.Model):
         self.file.delete(save=False)
 
 
+class Benefit(models.Model):
+    """What a project achieved, by type, with how it was measured and how sure the team is. Roll-ups add
+    only like with like: the same type, unit and basis (a year, or once), never pounds to hours."""
+
+    class Type(models.TextChoices):
+        PATIENT_OUTCOME = "patient_outcome", "Patient outcome"
+        EXPERIENCE = "experience", "Patient or staff experience"
+        SAFETY = "safety", "Safety events avoided"
+        STAFF_TIME = "staff_time", "Staff time released"
+        MONEY = "money", "Money saved or avoided"
+        ENVIRONMENT = "environment", "Environmental"
+
+    class Period(models.TextChoices):
+        MONTH = "month", "A month"
+        YEAR = "year", "A year"
+        ONCE = "once", "Once (not recurring)"
+
+    class Confidence(models.TextChoices):
+        HIGH = "high", "High: measured before and after, with data"
+        MEDIUM = "medium", "Medium: measured, with some estimation"
+        LOW = "low", "Low: an estimate"
+
+    class Money(models.TextChoices):
+        CASH_RELEASING = "cash_releasing", "Cash-releasing: money taken out of a budget"
+        NON_CASH_RELEASING = "non_cash_releasing", "Non-cash-releasing: resources freed for other work"
+        COST_AVOIDANCE = "cost_avoidance", "Cost avoidance: spending that no longer happens"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="benefits")
+    type = models.CharField(max_length=20, choices=Type.choices)
+    description = models.CharField(max_length=200, help_text="For example, “Fewer falls with harm on Ward 4”")
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    unit = models.CharField(max_length=40, help_text="For example, “falls”, “hours”, “£”, “kg CO2e”")
+    period = models.CharField("how often", max_length=10, choices=Period.choices)
+    how_measured = models.TextField("how it was measured")
+    confidence = models.CharField(max_length=10, choices=Confidence.choices)
+    money_kind = models.CharField(
+        "kind of saving", max_length=20, choices=Money.choices, blank=True, help_text="For money only."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["project", "type", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(value__gt=0), name="benefit_value_positive"),
+            models.CheckConstraint(
+                condition=models.Q(type="money", money_kind__gt="") | ~models.Q(type="money"),
+                name="benefit_money_has_a_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.description}"
+
+
 class ProjectNudge(models.Model):
     """A reminder sent to a quiet project's lead: one per quiet spell (the project's last activity), so a
     daily check that runs twice, or a retried task, never sends a second."""

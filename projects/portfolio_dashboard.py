@@ -19,10 +19,11 @@ from community.selectors import place_and_descendant_ids
 from core.periods import dashboard_period
 from dashboards.shape import count_chart
 from dashboards.triggers import data_changed
+from projects import impact
 from projects.measurement.models import Measure
-from projects.models import PROGRESS_SCORES, Project, Status
+from projects.models import PROGRESS_SCORES, Benefit, Project, Status
 
-SOURCES = ("projects.project", "projects.measure")
+SOURCES = ("projects.project", "projects.measure", "projects.benefit")
 CLOSED = frozenset({"completed", "stopped"})
 NONE = "None recorded"
 # Making Data Count variation icons (projects.spc.icons) grouped for the board.
@@ -146,6 +147,76 @@ def figures(
     }
 
 
+IMPACT_COLUMNS = [
+    "Type",
+    "Kind of saving",
+    "Unit",
+    "Basis",
+    "Total",
+    "Projects",
+    "Measured with high confidence",
+]
+
+
+def impact_charts(rows: Sequence[impact.BenefitRow], projects: Sequence[ProjectRow]) -> list[dict[str, Any]]:
+    """Benefits by type, by organisation and by programme (system priority), like with like only. The
+    charts draw how many projects report each benefit: totals in different units share no axis."""
+    types, kinds = dict(Benefit.Type.choices), dict(Benefit.Money.choices)
+    by_id = {p.id: p for p in projects}
+
+    def table(totals: list[impact.Total], first: str | None) -> list[list[Any]]:
+        return [
+            [
+                *([t.group] if first else []),
+                types.get(t.type, t.type),
+                kinds.get(t.money_kind, "").split(":")[0],
+                t.unit,
+                t.basis,
+                impact.amount(t),
+                t.project_count,
+                f"{t.high_confidence / t.value:.0%}" if t.value else "\u2013",
+            ]
+            for t in totals
+        ]
+
+    def regroup(names_of: Any) -> list[impact.BenefitRow]:
+        return [
+            impact.BenefitRow(**{**r.__dict__, "group": name})
+            for r in rows
+            for name in (names_of(by_id[r.project_id]) or (NONE,))
+        ]
+
+    charts = []
+    for chart_id, title, first, source in (
+        ("benefits-by-type", "Benefits by type", None, list(rows)),
+        (
+            "benefits-by-organisation",
+            "Benefits by organisation",
+            "Organisation",
+            regroup(lambda p: p.organisations),
+        ),
+        (
+            "benefits-by-programme",
+            "Benefits by programme",
+            "System priority",
+            regroup(lambda p: p.priorities),
+        ),
+    ):
+        columns = [*([first] if first else []), *IMPACT_COLUMNS]
+        charts.append(
+            {
+                "id": chart_id,
+                "title": title,
+                "type": "bar",
+                "columns": columns,
+                "rows": table(impact.roll_up(source), first),
+                "series": ["Projects"],
+                "empty": "No project has recorded a benefit yet.",
+            }
+        )
+    return charts
+
+
 def build(params: dict[str, Any]) -> dict[str, Any]:
     from django.utils import timezone
 
@@ -189,6 +260,23 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
     data = figures(
         projects, [(p, v or None) for p, v in variations], Status.choices, [s for s, _ in PROGRESS_SCORES]
     )
+    kept = {p.id for p in projects}
+    benefits = [
+        impact.BenefitRow(*values)
+        for values in Benefit.objects.filter(project_id__in=ids).values_list(
+            "project_id", "type", "value", "unit", "period", "confidence", "money_kind"
+        )
+        if values[0] in kept
+    ]
+    data["headline"].append(
+        {"label": "Projects recording benefits", "value": len({b.project_id for b in benefits})}
+    )
+    data["charts"] += impact_charts(benefits, projects)
+    data["notes"].append(
+        "Benefits add up only like with like: the same type, unit and basis (monthly values times twelve "
+        "make a year; one-off benefits stay apart), and money by its kind (cash-releasing, "
+        "non-cash-releasing, cost avoidance)."
+    )
     if bounds:
         data["notes"].append(
             "The period filter keeps projects that ran at some time in it (by their start and end dates); "
@@ -205,3 +293,8 @@ def changed(sender: Any = None, **kwargs: Any) -> None:
 def measures_changed() -> None:
 
     data_changed("projects.measure")
+
+
+def benefits_changed() -> None:
+
+    data_changed("projects.benefit")

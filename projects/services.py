@@ -21,8 +21,8 @@ from core.audit import audit_record, changes_between, snapshot
 from core.permissions import require
 from core.uploads import JPEG, PDF, PNG, check_upload
 from core.versioning import claim_version
-from projects import rules
-from projects.models import PROGRESS_SCORES, Attachment, Project, ProjectUpdate, Tag, TeamMember
+from projects import portfolio_dashboard, rules
+from projects.models import PROGRESS_SCORES, Attachment, Benefit, Project, ProjectUpdate, Tag, TeamMember
 
 SCALAR_FIELDS = (
     "title",
@@ -320,3 +320,43 @@ def progress_score_accept(*, actor: User, project: Project, score: Decimal) -> P
             message="Accepted the suggested progress score",
         )
     return project
+
+
+BENEFIT_FIELDS = [
+    "type",
+    "description",
+    "value",
+    "unit",
+    "period",
+    "money_kind",
+    "how_measured",
+    "confidence",
+]
+
+
+def benefit_add(*, actor: User, project: Project, values: Mapping[str, Any]) -> Benefit:
+    """A benefit the project achieved (projects.impact rolls them up like with like)."""
+    require(actor, "project.edit", project)
+    benefit = Benefit(project=project, recorded_by=actor, **{f: values.get(f, "") for f in BENEFIT_FIELDS})
+    benefit.unit = " ".join(str(benefit.unit).split())
+    benefit.full_clean(exclude=["project", "recorded_by"])
+    with transaction.atomic():
+        benefit.save()
+        audit_record(
+            actor=actor, obj=project, action="benefit_added", message=f"Benefit: {benefit.description}"
+        )
+    portfolio_dashboard.benefits_changed()
+    return benefit
+
+
+def benefit_remove(*, actor: User, benefit: Benefit) -> None:
+    require(actor, "project.edit", benefit.project)
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            obj=benefit.project,
+            action="benefit_removed",
+            message=f"Benefit: {benefit.description}",
+        )
+        benefit.delete()
+    portfolio_dashboard.benefits_changed()

@@ -14,6 +14,8 @@ urlpatterns = [
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/publish/", views.publish, name="publish"),
     path("<int:pk>/progress/accept/", views.progress_accept, name="progress_accept"),
+    path("<int:pk>/benefits/new/", views.benefit_add, name="benefit_add"),
+    path("<int:pk>/benefits/<int:benefit_id>/remove/", views.benefit_remove, name="benefit_remove"),
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/team/<int:member_id>/remove/", views.team_remove, name="team_remove"),
     path("<int:pk>/updates/new/", views.update_add, name="update_add"),
@@ -34,6 +36,8 @@ access: dict[str, Access] = {
     "edit": SIGNED_IN,
     "publish": SIGNED_IN,
     "progress_accept": SIGNED_IN,  # object rule: project.edit (else 403), hidden drafts 404
+    "benefit_add": SIGNED_IN,  # object rule: project.edit
+    "benefit_remove": SIGNED_IN,  # object rule: project.edit
     "team": SIGNED_IN,
     "team_remove": SIGNED_IN,
     "update_add": SIGNED_IN,

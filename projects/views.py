@@ -21,7 +21,14 @@ from core.versioning import submitted_version
 from projects import activity, selectors, services
 from projects.exports import COLUMNS
 from projects.filters import ProjectFilter
-from projects.forms import AttachmentForm, ProjectForm, ProjectUpdateForm, TeamAddForm, TeamSearchForm
+from projects.forms import (
+    AttachmentForm,
+    BenefitForm,
+    ProjectForm,
+    ProjectUpdateForm,
+    TeamAddForm,
+    TeamSearchForm,
+)
 from projects.measurement import selectors as measure_selectors
 from projects.models import Project, TeamMember
 from projects.overlap import similar_projects
@@ -277,6 +284,32 @@ def team_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
     else:
         messages.success(request, f"{member.user.display_name} is no longer on the team.")
     return redirect("projects:team", pk=project.pk)
+
+
+@once
+def benefit_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _editable(request, pk)
+    form = BenefitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.benefit_add(actor=request.user, project=project, values=form.cleaned_data)  # type: ignore[arg-type]
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The benefit has been recorded.")
+            return redirect(f"{project.get_absolute_url()}#benefits")
+    return render(request, "projects/benefit_form.jinja", {"project": project, "form": form})
+
+
+@require_POST
+def benefit_remove(request: HttpRequest, pk: int, benefit_id: int) -> HttpResponse:
+    project = _editable(request, pk)
+    benefit = project.benefits.filter(pk=benefit_id).first()
+    if benefit is None:
+        raise Http404
+    services.benefit_remove(actor=request.user, benefit=benefit)  # type: ignore[arg-type]
+    messages.success(request, f"“{benefit.description}” has been removed.")
+    return redirect(f"{project.get_absolute_url()}#benefits")
 
 
 @once

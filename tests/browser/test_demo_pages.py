@@ -76,7 +76,12 @@ def test_the_demo_pages_are_accessible_and_none_is_wider_than_a_phone(ui):
     measure = Measure.objects.filter(value_kind="proportion").order_by("pk").first()
     ui.page.set_viewport_size({"width": 390, "height": 844})
     wide = {}
-    for path in [*NARROW_PAGES, measure.get_absolute_url(), f"/projects/{measure.project_id}/"]:
+    for path in [
+        *NARROW_PAGES,
+        measure.get_absolute_url(),
+        f"/projects/{measure.project_id}/",
+        f"/projects/{measure.project_id}/benefits/new/",
+    ]:
         ui.goto(path)
         width = ui.page.evaluate("() => document.documentElement.scrollWidth")
         if width > 390:

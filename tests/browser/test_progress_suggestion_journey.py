@@ -1,5 +1,5 @@
-"""A lead opens a project that has gone quiet, reads why the portal suggests a progress score, and
-accepts it."""
+"""A lead opens a project that has gone quiet, reads why the portal suggests a progress score, accepts
+it, and records what the project has saved."""
 
 from __future__ import annotations
 
@@ -44,3 +44,17 @@ def test_a_lead_accepts_the_suggested_progress_score_for_a_quiet_project(ui):
     assert "IHI progress score 2.5" in ui.text()
     project.refresh_from_db()
     assert project.progress_score == Decimal("2.5")
+
+    # The benefit the project brought, with how the team knows.
+    ui.click("text=Record a benefit")
+    ui.page.check("input[name=type][value=money]")
+    ui.fill({"#id_description": "Fewer insulin errors needing a doctor", "#id_value": "12", "#id_unit": "£"})
+    ui.page.check("input[name=period][value=month]")
+    ui.fill({"#id_how_measured": "Datix reports and doctor call-outs, three months before and after"})
+    ui.page.check("input[name=confidence][value=medium]")
+    ui.submit("Record the benefit")
+    assert "Choose the kind of saving" in ui.text()  # money must say which kind it is
+    ui.page.check("input[name=money_kind][value=non_cash_releasing]")
+    ui.submit("Record the benefit")
+    assert "The benefit has been recorded" in ui.text()
+    assert "Fewer insulin errors needing a doctor: £12 a month" in " ".join(ui.text().split())

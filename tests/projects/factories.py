@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import factory
 from django.utils import timezone
 
-from projects.models import Attachment, Method, Project, ProjectUpdate, Tag, TeamMember
+from projects.models import Attachment, Benefit, Method, Project, ProjectUpdate, Tag, TeamMember
 from tests.community.factories import UserFactory
 
 
@@ -88,3 +89,17 @@ class AttachmentFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(filename="poster.pdf", data=b"%PDF-1.4\n%%EOF\n")
     content_type = "application/pdf"
     size = 15
+
+
+class BenefitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Benefit
+
+    project = factory.SubFactory(ProjectFactory)
+    type = Benefit.Type.STAFF_TIME
+    description = "Nursing time released from chasing beds"
+    value = Decimal("10")
+    unit = "hours"
+    period = Benefit.Period.MONTH
+    how_measured = "Timed for two weeks before and after"
+    confidence = Benefit.Confidence.MEDIUM

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from community.models import User
-from tests.projects.factories import AttachmentFactory, ProjectFactory
+from tests.projects.factories import AttachmentFactory, BenefitFactory, ProjectFactory
 
 
 def _project() -> Any:
@@ -32,12 +32,19 @@ def _attachment_kwargs() -> dict[str, Any]:
     return {"pk": attachment.project_id, "attachment_id": attachment.pk}
 
 
+def _benefit_kwargs() -> dict[str, Any]:
+    benefit = BenefitFactory(project=_project())
+    return {"pk": benefit.project_id, "benefit_id": benefit.pk}
+
+
 PROJECT_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "projects:detail": _project_kwargs,
     "projects:story": _project_kwargs,
     "projects:edit": _project_kwargs,
     "projects:publish": _project_kwargs,
     "projects:progress_accept": _project_kwargs,
+    "projects:benefit_add": _project_kwargs,
+    "projects:benefit_remove": _benefit_kwargs,
     "projects:team": _project_kwargs,
     "projects:team_remove": _member_kwargs,
     "projects:update_add": _project_kwargs,
