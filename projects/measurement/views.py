@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.exports import Column, export_response
@@ -27,7 +28,7 @@ from projects.spc.icons import ASSURANCE_LABELS, POINT_TYPE_LABELS, VARIATION_LA
 from projects.spc.svg import chart_svg
 from projects.spc.table import chart_rows
 
-from . import selectors, services
+from . import due, selectors, services
 from .filters import PortfolioFilter
 from .forms import (
     DriverDiagramForm,
@@ -212,6 +213,10 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     context = _chart_context(measure, chart_type)
     context["measure"] = measure
     context["can_edit"] = can(request.user, "measurement.edit", measure.project)
+    missing = due.missing_periods(
+        measure.frequency, [p.period for p in context["points"]], timezone.localdate()
+    )
+    context["data_due"] = due.describe(measure.frequency, missing)
     context["rebaseline_form"] = RebaselineForm(
         periods=[p.period for p in context["points"][1:]],
         cycles=list(measure.project.pdsa_cycles.order_by("start_date", "id")),
