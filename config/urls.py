@@ -13,6 +13,7 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("facilitation/", include("facilitation.urls")),
     path("governance/", include("governance.urls")),
+    path("together/", include("together.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/docs/", core_views.api_docs, name="api-docs"),
     path("api/v1/", include(("config.api_urls", "api"), namespace="api")),

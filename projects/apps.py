@@ -15,8 +15,11 @@ class ProjectsConfig(AppConfig):
         from projects import portfolio_dashboard
         from projects.checks import check_default_rule_set
         from projects.home import your_projects
+        from projects.measurement import data_due
         from projects.models import Project
         from projects.search_section import projects_section
+        from together import digest, subjects
+        from together.models import Kind
 
         checks.register(check_default_rule_set)
         register(
@@ -35,3 +38,18 @@ class ProjectsConfig(AppConfig):
         )
         home.register(your_projects, order=10)
         search.register(projects_section, order=10)
+        subjects.register(
+            subjects.Subject(
+                key="project",
+                model=Project,
+                view_rule="project.view",
+                title=lambda p: p.title,
+                url=lambda p: p.get_absolute_url(),
+                audiences=lambda p: [*p.organisations.all(), *p.priorities.all()],
+            )
+        )
+        digest.register(
+            digest.Section(
+                "Data due", Kind.DATA_DUE, who=data_due.people_with_data_due, lines=data_due.lines_for
+            )
+        )

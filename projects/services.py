@@ -23,6 +23,7 @@ from core.uploads import JPEG, PDF, PNG, check_upload
 from core.versioning import claim_version
 from projects import portfolio_dashboard, rules
 from projects.models import PROGRESS_SCORES, Attachment, Benefit, Project, ProjectUpdate, Tag, TeamMember
+from together import services as activity
 
 SCALAR_FIELDS = (
     "title",
@@ -250,6 +251,7 @@ def project_update_add(
     audit_record(
         actor=actor, obj=project, action="update_added", message=f"Progress note for {date:%-d %B %Y}"
     )
+    activity.record(subject=project, actor=actor, text=f"{actor.display_name} added a progress note")
     return update
 
 
@@ -318,6 +320,9 @@ def progress_score_accept(*, actor: User, project: Project, score: Decimal) -> P
             action="changed",
             changes=changes_between(before, snapshot(project, ["progress_score"])),
             message="Accepted the suggested progress score",
+        )
+        activity.record(
+            subject=project, actor=actor, text=f"{actor.display_name} set the progress score to {score}"
         )
     return project
 

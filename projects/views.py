@@ -32,6 +32,7 @@ from projects.forms import (
 from projects.measurement import selectors as measure_selectors
 from projects.models import Project, TeamMember
 from projects.overlap import similar_projects
+from together import selectors as together
 
 SORTS = [
     SortOption("relevance", "Best match", ()),
@@ -189,6 +190,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     project.last_activity = activity.last_activity_of(project)  # type: ignore[attr-defined]
     context["quiet_since"] = activity.quiet_since(project)
     context["suggestion"] = activity.suggestion_for(project) if context["can_edit"] else None
+    context.update(together.thread(request.user, project))
     return render(request, "projects/detail.jinja", context)
 
 

@@ -31,6 +31,17 @@ OUTCOMES: dict[str, dict[str, Any]] = {
     "community:home": {"GET": ALLOWED, "POST": ALLOWED},
     "community:profile": {"GET": ALLOWED, "POST": ALLOWED},
     "community:search": {"GET": ALLOWED, "POST": NOT_ALLOWED},
+    # together
+    "together:feed": {"GET": ALLOWED, "POST": ALLOWED},
+    "together:settings": {"GET": ALLOWED, "POST": ALLOWED},
+    "together:comment_add": {"GET": ALLOWED, "POST": ALLOWED},
+    "together:comment_edit": {"GET": FORBIDDEN, "POST": FORBIDDEN},
+    "together:comment_remove": {
+        "GET": {"*": FORBIDDEN, "admin": ALLOWED},
+        "POST": {"*": FORBIDDEN, "admin": ALLOWED},
+    },
+    "together:follow": {"GET": NOT_ALLOWED, "POST": ALLOWED},
+    "together:unsubscribe": {"GET": ALLOWED, "POST": ALLOWED},
     # champions
     "champions:champions": {"GET": ALLOWED, "POST": ALLOWED},
     "champions:champion_nominate": {"GET": ALLOWED, "POST": ALLOWED},

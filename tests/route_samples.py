@@ -15,6 +15,7 @@ from tests.facilitation.samples import FACILITATION_SAMPLES
 from tests.governance.samples import GOVERNANCE_SAMPLES
 from tests.projects.measurement.samples import MEASUREMENT_SAMPLES
 from tests.projects.samples import PROJECT_SAMPLES
+from tests.together.samples import TOGETHER_SAMPLES
 from tests.training.samples import TRAINING_SAMPLES
 
 SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
@@ -29,4 +30,5 @@ SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     **TRAINING_SAMPLES,
     **GOVERNANCE_SAMPLES,
     **FACILITATION_SAMPLES,
+    **TOGETHER_SAMPLES,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 from config.settings.environment import env, secret
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "core",
     "community",
     "dashboards",
+    "together",
     "projects",
     "training",
     "champions",
@@ -244,6 +246,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "training-sweep-abandoned": {"task": "training.sweep_abandoned", "schedule": 300.0},
     "governance-sweep-abandoned": {"task": "governance.sweep_abandoned", "schedule": 300.0},
     "projects-nudge-quiet": {"task": "projects.nudge_quiet_projects", "schedule": 86400.0},
+    "together-deliver-pending": {"task": "together.deliver_pending", "schedule": 600.0},
+    "together-weekly-digest": {
+        "task": "together.send_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+    },
     "governance-rebuild-dashboards": {
         "task": "governance.rebuild_all",
         "schedule": env.float("DASHBOARD_REBUILD_SECONDS", default=900.0),

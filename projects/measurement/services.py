@@ -23,6 +23,7 @@ from projects import portfolio_dashboard
 from projects.models import Project
 from projects.spc import CHART_NAMES, CONTROL_CHARTS, rulesets
 from projects.spc.advisor import CHARTS_FOR, allowed
+from together import services as activity
 
 from . import drivers
 from .models import DataPoint, DriverDiagram, Measure, MeasurementSettings, PDSACycle
@@ -119,6 +120,9 @@ def pdsa_cycle_create(*, actor: Any, project: Project, measures: Any = None, **d
         changes = snapshot(cycle, CYCLE_FIELDS)
         _pin(cycle, pinned, changes)
         audit_record(actor=actor, obj=cycle, action="created", changes=changes)
+        activity.record(
+            subject=project, actor=actor, text=f"{actor.display_name} started a PDSA cycle: {cycle.title}"
+        )
     return cycle
 
 
@@ -285,6 +289,15 @@ def data_points_save(*, actor: Any, measure: Measure, rows: Sequence[Row], sourc
             changes={"added": len(added), "updated": len(changed), "source": source},
         )
         measure_refresh(measure)
+        if added or changed:
+            counted = ", ".join(
+                f"{n} {word}" for n, word in ((len(added), "new"), (len(changed), "corrected")) if n
+            )
+            activity.record(
+                subject=measure.project,
+                actor=actor,
+                text=f"{actor.display_name} recorded data on {measure.name} ({counted})",
+            )
     return len(added), len(changed)
 
 

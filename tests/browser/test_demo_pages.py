@@ -40,6 +40,8 @@ NARROW_PAGES = [
     "/governance/meetings/",
     "/governance/board-packs/",
     "/profile/",
+    "/together/",
+    "/together/settings/",
 ]
 
 
