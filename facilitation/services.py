@@ -38,6 +38,7 @@ from facilitation.models import (
 )
 from facilitation.permissions import actors
 from facilitation.status import Action, Actor, Status, TransitionRefused, check
+from together import services as activity
 
 EDITABLE_FIELDS = [
     "title",
@@ -111,6 +112,9 @@ def _move(
             template="facilitation/emails/status_changed.txt",
             context={"request": request, "transition": entry, "status": move.target.label},
         )
+    if move.target != Status.DRAFT:
+        who = actor.display_name if actor is not None else "The review schedule"
+        activity.record(subject=request, actor=actor, text=f"{who} moved it to {move.target.label.lower()}")
     return entry
 
 

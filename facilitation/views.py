@@ -25,6 +25,7 @@ from facilitation import forms, selectors, services
 from facilitation.permissions import actors
 from facilitation.portfolio import top
 from facilitation.status import Status, allowed_actions
+from together import selectors as together
 
 
 def _me(request: HttpRequest) -> User:
@@ -112,6 +113,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         else {},
     }
     context.update(_related_context(item))
+    if item.status != Status.DRAFT:
+        context.update(together.thread(user, item))
     return render(request, "facilitation/detail.jinja", context)
 
 

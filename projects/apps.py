@@ -46,6 +46,7 @@ class ProjectsConfig(AppConfig):
                 title=lambda p: p.title,
                 url=lambda p: p.get_absolute_url(),
                 audiences=lambda p: [*p.organisations.all(), *p.priorities.all()],
+                participants=lambda p: list(p.memberships.values_list("user_id", flat=True)),
             )
         )
         digest.register(

@@ -34,13 +34,15 @@ def may_see(user: Any, obj: Any) -> bool:
 
 
 def followers(obj: Any) -> list[User]:
-    """Everyone who follows the subject itself, or one of the organisations and programmes it belongs to."""
+    """Everyone who follows the subject itself or one of the organisations and programmes it belongs to,
+    and the people taking part in it (a project's team, a request's requester)."""
     subject = subjects.of(obj)
     targets = [obj, *(subject.audiences(obj) if subject else [])]
     condition = Q()
     for target in targets:
         condition |= Q(content_type=ContentType.objects.get_for_model(target), object_id=target.pk)
-    ids = Follow.objects.filter(condition).values("user_id")
+    ids = set(Follow.objects.filter(condition).values_list("user_id", flat=True))
+    ids |= set(subject.participants(obj) if subject else [])
     return list(User.objects.filter(pk__in=ids, is_active=True))
 
 

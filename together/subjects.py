@@ -23,6 +23,8 @@ class Subject:
     title: Callable[[Any], str]
     url: Callable[[Any], str]
     audiences: Callable[[Any], list[Any]] = field(default=lambda obj: [])
+    # The people who hear about it without following it: a project's team, a request's requester.
+    participants: Callable[[Any], list[int]] = field(default=lambda obj: [])
     commentable: bool = True
 
 

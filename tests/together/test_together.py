@@ -11,8 +11,10 @@ from django.core import mail
 from django.urls import reverse
 
 from core.models import AuditEntry
+from facilitation.models import Status
 from projects import services as project_services
 from tests.community.factories import SystemPriorityFactory, UserFactory
+from tests.facilitation.factories import in_status
 from tests.projects.factories import ProjectFactory
 from tests.projects.measurement.factories import DataPointFactory, MeasureFactory
 from together import digest, notify, services
@@ -216,3 +218,26 @@ def test_building_the_digest_for_everyone_takes_a_bounded_number_of_queries_per_
     ):
         figures = digest.send_digests(datetime.date(2026, 12, 7))
     assert figures["digests"] == 5
+
+
+def test_the_requester_hears_about_comments_on_their_facilitation_request(steering, client_for):
+    item = in_status(Status.SUBMITTED)
+    client_for(steering).post(
+        reverse("together:comment_add", kwargs={"key": "request", "pk": item.pk}),
+        {"text": "Could you say how many wards are involved?"},
+    )
+    told = Notification.objects.get(user=item.requester)
+    assert told.kind == Kind.COMMENT and item.title in told.text
+    page = (
+        client_for(item.requester)
+        .get(reverse("facilitation:detail", kwargs={"pk": item.pk}))
+        .content.decode()
+    )
+    assert "Could you say how many wards are involved?" in page
+
+
+def test_a_project_s_team_hears_about_comments_without_following(member):
+    teammate = UserFactory()
+    project = ProjectFactory(team=[teammate])
+    services.comment_add(actor=member, subject=project, text="Lovely work")
+    assert set(Notification.objects.values_list("user_id", flat=True)) == {project.lead.pk, teammate.pk}
