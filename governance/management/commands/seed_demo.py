@@ -16,6 +16,7 @@ import facilitation.demo
 import governance.demo
 import projects.demo
 import projects.measurement.demo
+import together.demo
 import training.demo
 
 SEEDERS = (
@@ -26,6 +27,7 @@ SEEDERS = (
     champions.demo,
     facilitation.demo,
     governance.demo,
+    together.demo,
 )
 
 
