@@ -15,6 +15,7 @@ from core.access import SIGNED_IN, Access
 
 PORTAL_APPS = [
     "community",
+    "together",
     "projects",
     "projects.measurement",
     "training",

@@ -25,10 +25,11 @@ from core.api import VersionETagMixin, expected_version
 from core.permissions import can
 from projects import selectors, services
 from projects.filters import ProjectFilter
-from projects.models import Method, Project, ProjectUpdate, Status, TeamMember
+from projects.models import Benefit, Method, Project, ProjectUpdate, Status, TeamMember
 from projects.overlap import similar_projects
 from projects.rules import valid_progress_score
 from projects.views import SORTS
+from together.api import CommentInputSerializer, CommentSerializer, thread_response
 
 
 class ProjectApiFilter(ProjectFilter):
@@ -74,6 +75,33 @@ class ProjectUpdateSerializer(serializers.ModelSerializer):
 class ProjectUpdateInputSerializer(serializers.Serializer):
     date = serializers.DateField(required=False, help_text="Defaults to today")
     text = serializers.CharField(max_length=5000)
+
+
+class BenefitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Benefit
+        fields = [
+            "id",
+            "type",
+            "description",
+            "value",
+            "unit",
+            "period",
+            "money_kind",
+            "how_measured",
+            "confidence",
+            "recorded_at",
+        ]
+        read_only_fields = ["id", "recorded_at"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("type") == Benefit.Type.MONEY and not attrs.get("money_kind"):
+            raise serializers.ValidationError({"money_kind": "Say which kind of saving money is"})
+        if attrs.get("type") != Benefit.Type.MONEY:
+            attrs["money_kind"] = ""
+        if attrs.get("value") is not None and attrs["value"] <= 0:
+            raise serializers.ValidationError({"value": "Give an amount greater than 0"})
+        return attrs
 
 
 class ProjectSerializer(serializers.ModelSerializer):
@@ -390,6 +418,34 @@ class ProjectViewSet(
         notes = project.updates.select_related("author__organisation")
         return Response(ProjectUpdateSerializer(notes, many=True).data)
 
+    @extend_schema(methods=["GET"], summary="The project's comments", responses=CommentSerializer(many=True))
+    @extend_schema(
+        methods=["POST"],
+        summary="Comment on the project (anyone who can see it); @handles notify people",
+        request=CommentInputSerializer,
+        responses={201: CommentSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], filterset_class=None, pagination_class=None)
+    def comments(self, request: Request, pk: str | None = None) -> Response:
+        return thread_response(request, self.get_object())
+
+    @extend_schema(methods=["GET"], summary="The project's benefits", responses=BenefitSerializer(many=True))
+    @extend_schema(
+        methods=["POST"],
+        summary="Record a benefit (team and admins)",
+        request=BenefitSerializer,
+        responses={201: BenefitSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], filterset_class=None, pagination_class=None)
+    def benefits(self, request: Request, pk: str | None = None) -> Response:
+        if request.method == "POST":
+            project = self._editable()
+            data = BenefitSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            benefit = services.benefit_add(actor=request.user, project=project, values=data.validated_data)  # type: ignore[arg-type]
+            return Response(BenefitSerializer(benefit).data, status=status.HTTP_201_CREATED)
+        return Response(BenefitSerializer(self.get_object().benefits.all(), many=True).data)
+
 
 router_routes = [("projects", ProjectViewSet, "project")]
 # Any member of staff may use these; the viewset checks each project (projects.permissions).
@@ -399,5 +455,7 @@ access = {
     "project-team": SIGNED_IN,
     "project-team-member": SIGNED_IN,
     "project-updates": SIGNED_IN,
+    "project-comments": SIGNED_IN,
+    "project-benefits": SIGNED_IN,
     "project-similar": SIGNED_IN,
 }

@@ -40,7 +40,9 @@ def seed(out: TextIO) -> None:
         for project in rng.sample(projects, min(3, len(projects))):
             follows.append(Follow(user=person, content_type=project_type, object_id=project.pk))
         if programmes:
-            follows.append(Follow(user=person, content_type=programme_type, object_id=rng.choice(programmes).pk))
+            follows.append(
+                Follow(user=person, content_type=programme_type, object_id=rng.choice(programmes).pk)
+            )
     Follow.objects.bulk_create(follows, ignore_conflicts=True)
     comments = 0
     for project in rng.sample(projects, min(20, len(projects))):

@@ -20,10 +20,17 @@ def _comment_kwargs() -> dict[str, Any]:
     return {"pk": services.comment_add(actor=project.lead, subject=project, text="A sample comment").pk}
 
 
+def _follow_kwargs() -> dict[str, Any]:
+    return {"pk": services.follow(actor=UserFactory(), target=_project()).pk}
+
+
 TOGETHER_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "together:comment_add": _subject_kwargs,
     "together:comment_edit": _comment_kwargs,
     "together:comment_remove": _comment_kwargs,
     "together:follow": _subject_kwargs,
+    "api:follow-detail": _follow_kwargs,
+    "api:project-comments": lambda: {"pk": _project().pk},
+    "api:project-benefits": lambda: {"pk": _project().pk},
     "together:unsubscribe": lambda: {"token": notify.unsubscribe_token(UserFactory().pk, "activity")},
 }
