@@ -25,6 +25,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from champions import capacity, dosage, shortlist
+from champions import contributions as contributions_rules
 from champions.capacity import Month
 from champions.models import Champion, ChampionCommitment, Level, Method
 from champions.services import agreement_of
@@ -33,6 +34,8 @@ from community.selectors import related_place_ids
 from core.audit import audit_trail
 from core.cache import kept
 from core.permissions import can
+from projects.models import TeamMember
+from projects.selectors import celebrated_for
 from training import selectors as training_selectors
 from training.figures_db import advanced_and_leadership
 
@@ -107,6 +110,20 @@ def champion_for(user: Any, pk: int) -> Champion:
 
 def own_entry(user: Any) -> Champion | None:
     return Champion.objects.filter(person=user).first() if getattr(user, "pk", None) else None
+
+
+def contributions(champion: Champion, today: datetime.date | None = None) -> dict[str, Any]:
+    """Shown on the champion's profile, which only they, admins and (with their consent to be listed)
+    staff can open: hours given so far, projects supported as a coach, and celebrated projects."""
+    day = today or timezone.localdate()
+    rows = champion.commitments.values_list("hours_per_month", "start", "end")
+    supported = TeamMember.objects.filter(user_id=champion.person_id, role=TeamMember.Role.COACH).count()
+    return {
+        "hours_given": contributions_rules.hours_given(rows, day),
+        "commitment_count": len(rows),
+        "projects_supported": supported,
+        "badges": list(celebrated_for(champion.person)),
+    }
 
 
 def current_commitments(champion: Champion, today: datetime.date | None = None) -> list[ChampionCommitment]:

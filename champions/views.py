@@ -61,6 +61,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
             "training": selectors.training_backing(champion),
             "is_self": champion.person_id == request.user.pk,
             "consent_form": ConsentForm(initial={"consent": "yes" if champion.consent_to_list else "no"}),
+            **selectors.contributions(champion),
         },
     )
 

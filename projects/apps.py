@@ -14,7 +14,7 @@ class ProjectsConfig(AppConfig):
         from dashboards.registry import register
         from projects import portfolio_dashboard
         from projects.checks import check_default_rule_set
-        from projects.home import your_projects
+        from projects.home import your_badges, your_projects
         from projects.measurement import data_due
         from projects.models import Project
         from projects.search_section import projects_section
@@ -37,6 +37,7 @@ class ProjectsConfig(AppConfig):
             portfolio_dashboard.changed, sender=Project, dispatch_uid="portfolio-project-deleted"
         )
         home.register(your_projects, order=10)
+        home.register(your_badges, order=90)
         search.register(projects_section, order=10)
         subjects.register(
             subjects.Subject(

@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from community.models import Organisation, Place, SystemPriority, User
 from core.models import AuditEntry
 from projects import demo_data
-from projects.models import Benefit, Method, Project, ProjectUpdate, Tag, TeamMember
+from projects.models import Benefit, Celebration, Method, Project, ProjectUpdate, Tag, TeamMember
 from projects.rules import CLOSED_STATUSES
 
 GENERATED = 282  # with the model system's own projects, about 300 in all
@@ -410,6 +410,22 @@ def seed(out: TextIO) -> None:
     benefits = _benefits(rng, [by_title[r["title"]] for r in rows], now)
     Benefit.objects.filter(project_id__in=ids).delete()
     Benefit.objects.bulk_create(benefits, batch_size=1000)
+
+    showcase = [
+        p
+        for p in by_title.values()
+        if p.status in ("completed", "spreading") and p.published_at and p.results
+    ]
+    for index, project in enumerate(sorted(showcase, key=lambda p: p.pk)[:4]):
+        Celebration.objects.get_or_create(
+            project=project,
+            defaults={
+                "nominated_by": staff or project.lead,
+                "reason": "It changed how the whole pathway works, and other teams are copying it.",
+                "award": "Showcase 2026" if index < 2 else "",
+                "celebrated_at": now if index < 2 else None,
+            },
+        )
 
     content_type = ContentType.objects.get_for_model(Project)
     audited = set(

@@ -237,6 +237,25 @@ class BenefitForm(forms.ModelForm):
         return data
 
 
+class NominationForm(forms.Form):
+    reason = forms.CharField(
+        label="Why does this project deserve celebrating?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="What it achieved and for whom. The community's admins read every nomination.",
+        error_messages={"required": "Say why the project deserves celebrating"},
+    )
+
+
+class CelebrateForm(forms.Form):
+    award = forms.CharField(
+        label="Award",
+        max_length=100,
+        help_text="Shown on the badge, for example “Showcase 2026”",
+        error_messages={"required": "Name the award, for example “Showcase 2026”"},
+    )
+
+
 class AttachmentForm(forms.Form):
     title = forms.CharField(
         label="Title", max_length=200, required=False, help_text="For example, “Poster for the QI showcase”"

@@ -35,3 +35,17 @@ def your_projects(user: Any) -> Panel | None:
         link=("All your projects", reverse("projects:browse") + "?mine=on") if total > SHOWN else None,
         empty="You are not on a project's team yet. Register one, or ask a lead to add you.",
     )
+
+
+def your_badges(user: Any) -> Panel | None:
+    """The celebrated projects this person was part of; nothing when there are none."""
+    if not getattr(user, "pk", None):
+        return None
+    badges = list(selectors.celebrated_for(user)[:SHOWN])
+    if not badges:
+        return None
+    return Panel(
+        "Your celebrated projects",
+        [Item(f"★ {c.project.title}", c.project.get_absolute_url(), c.award) for c in badges],
+        count=f"{len(badges)} badge{'s' if len(badges) != 1 else ''}",
+    )

@@ -284,6 +284,29 @@ class Benefit(models.Model):
         return f"{self.project}: {self.description}"
 
 
+class Celebration(models.Model):
+    """A project nominated for the showcase, and celebrated by the community's admins: a badge on the
+    project, in the showcase and on its team's profiles."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="celebration")
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField("why it deserves celebrating")
+    nominated_at = models.DateTimeField(default=timezone.now)
+    award = models.CharField(max_length=100, blank=True, help_text="For example, “Showcase 2026”.")
+    celebrated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    celebrated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-celebrated_at", "-nominated_at"]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.award or 'nominated'}"
+
+
 class ProjectNudge(models.Model):
     """A reminder sent to a quiet project's lead: one per quiet spell (the project's last activity), so a
     daily check that runs twice, or a retried task, never sends a second."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.permissions import is_admin, rule
+from projects.rules import SHOWCASE_STATUSES
 
 
 def is_on_team(user: Any, project: Any) -> bool:
@@ -35,3 +36,15 @@ def can_edit(user: Any, project: Any) -> bool:
 @rule("project.publish")
 def can_publish(user: Any, project: Any) -> bool:
     return can_edit(user, project)
+
+
+@rule("project.nominate")
+def can_nominate(user: Any, project: Any) -> bool:
+    """Anyone who can see a published project that is completed, spreading or sustaining."""
+    return project.published_at is not None and project.status in SHOWCASE_STATUSES
+
+
+@rule("project.celebrate")
+def can_celebrate(user: Any, project: Any) -> bool:
+    """Community admins award the showcase badge."""
+    return is_admin(user) and (project is None or project.status in SHOWCASE_STATUSES)

@@ -14,7 +14,7 @@ from community.models import Place, User
 from core.audit import audit_trail
 from core.models import AuditEntry
 from core.permissions import is_admin
-from projects.models import SEARCH_CONFIG, Attachment, Project, ProjectUpdate, TeamMember
+from projects.models import SEARCH_CONFIG, Attachment, Celebration, Project, ProjectUpdate, TeamMember
 from projects.rules import SHOWCASE_STATUSES
 from projects.search import prefix_query, words
 
@@ -110,7 +110,7 @@ def project_for_page(user: Any, pk: int) -> Project:
     try:
         return (
             visible_projects(user)
-            .select_related("lead", "lead__organisation", "created_by")
+            .select_related("lead", "lead__organisation", "created_by", "celebration")
             .prefetch_related(
                 "organisations",
                 "places",
@@ -149,12 +149,33 @@ def history(project: Project, limit: int = 50) -> list[AuditEntry]:
 
 
 def showcase(user: Any) -> QuerySet[Project]:
-    """Published projects that are completed, spreading or sustaining, with results, best scores first."""
+    """Published projects that are completed, spreading or sustaining, with results: the celebrated first,
+    then the best scores."""
     return for_listing(
         visible_projects(user)
         .filter(published_at__isnull=False, status__in=SHOWCASE_STATUSES)
         .exclude(results="")
-        .order_by("-progress_score", "-updated_at", "-pk")
+        .select_related("celebration")
+        .order_by(
+            F("celebration__celebrated_at").desc(nulls_last=True), "-progress_score", "-updated_at", "-pk"
+        )
+    )
+
+
+def nominations() -> QuerySet[Celebration]:
+    """Nominations waiting for the admins, oldest first, then the celebrated, newest first."""
+    return Celebration.objects.select_related("project", "nominated_by").order_by(
+        F("celebrated_at").desc(nulls_first=True), "nominated_at"
+    )
+
+
+def celebrated_for(user: Any) -> QuerySet[Celebration]:
+    """The celebrated projects this person was part of: their badges."""
+    return (
+        Celebration.objects.filter(celebrated_at__isnull=False)
+        .filter(Q(project__lead=user) | Q(project__memberships__user=user))
+        .select_related("project")
+        .distinct()
     )
 
 

@@ -22,7 +22,16 @@ from core.permissions import require
 from core.uploads import JPEG, PDF, PNG, check_upload
 from core.versioning import claim_version
 from projects import portfolio_dashboard, rules
-from projects.models import PROGRESS_SCORES, Attachment, Benefit, Project, ProjectUpdate, Tag, TeamMember
+from projects.models import (
+    PROGRESS_SCORES,
+    Attachment,
+    Benefit,
+    Celebration,
+    Project,
+    ProjectUpdate,
+    Tag,
+    TeamMember,
+)
 from together import services as activity
 
 SCALAR_FIELDS = (
@@ -365,3 +374,33 @@ def benefit_remove(*, actor: User, benefit: Benefit) -> None:
         )
         benefit.delete()
     portfolio_dashboard.benefits_changed()
+
+
+def project_nominate(*, actor: User, project: Project, reason: str) -> Celebration:
+    """Nominate a completed, spreading or sustaining project for the showcase (once per project)."""
+    require(actor, "project.nominate", project)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the project deserves celebrating"})
+    if Celebration.objects.filter(project=project).exists():
+        raise ValidationError({"reason": "This project has been nominated already"})
+    with transaction.atomic():
+        celebration = Celebration.objects.create(project=project, nominated_by=actor, reason=reason.strip())
+        audit_record(actor=actor, obj=project, action="nominated", message="Nominated for the showcase")
+        activity.record(
+            subject=project, actor=actor, text=f"{actor.display_name} nominated it for the showcase"
+        )
+    return celebration
+
+
+def project_celebrate(*, actor: User, celebration: Celebration, award: str) -> Celebration:
+    """Admins award the badge: on the project, in the showcase and on its team's profiles."""
+    require(actor, "project.celebrate", celebration.project)
+    if not award.strip():
+        raise ValidationError({"award": "Name the award, for example “Showcase 2026”"})
+    with transaction.atomic():
+        celebration.award, celebration.celebrated_by = award.strip()[:100], actor
+        celebration.celebrated_at = timezone.now()
+        celebration.save(update_fields=["award", "celebrated_by", "celebrated_at"])
+        audit_record(actor=actor, obj=celebration.project, action="celebrated", message=celebration.award)
+        activity.record(subject=celebration.project, actor=actor, text=f"Celebrated: {celebration.award}")
+    return celebration

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.access import SIGNED_IN, Access
+from core.access import ADMINS, SIGNED_IN, Access
 from projects import views
 
 app_name = "projects"
@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.browse, name="browse"),
     path("new/", views.create, name="create"),
     path("showcase/", views.showcase, name="showcase"),
+    path("showcase/nominations/", views.nominations, name="nominations"),
+    path("<int:pk>/nominate/", views.nominate, name="nominate"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/story/", views.story, name="story"),
     path("<int:pk>/edit/", views.edit, name="edit"),
@@ -35,6 +37,8 @@ access: dict[str, Access] = {
     "story": SIGNED_IN,
     "edit": SIGNED_IN,
     "publish": SIGNED_IN,
+    "nominations": ADMINS,
+    "nominate": SIGNED_IN,  # object rule: project.nominate (else 403), hidden drafts 404
     "progress_accept": SIGNED_IN,  # object rule: project.edit (else 403), hidden drafts 404
     "benefit_add": SIGNED_IN,  # object rule: project.edit
     "benefit_remove": SIGNED_IN,  # object rule: project.edit

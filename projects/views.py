@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.exports import export_response
@@ -24,13 +25,15 @@ from projects.filters import ProjectFilter
 from projects.forms import (
     AttachmentForm,
     BenefitForm,
+    CelebrateForm,
+    NominationForm,
     ProjectForm,
     ProjectUpdateForm,
     TeamAddForm,
     TeamSearchForm,
 )
 from projects.measurement import selectors as measure_selectors
-from projects.models import Project, TeamMember
+from projects.models import Celebration, Project, TeamMember
 from projects.overlap import similar_projects
 from together import selectors as together
 
@@ -191,6 +194,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context["quiet_since"] = activity.quiet_since(project)
     context["suggestion"] = activity.suggestion_for(project) if context["can_edit"] else None
     context.update(together.thread(request.user, project))
+    context["has_celebration"] = hasattr(project, "celebration")  # read with the project (select_related)
     return render(request, "projects/detail.jinja", context)
 
 
@@ -384,6 +388,49 @@ def attachment_remove(request: HttpRequest, pk: int, attachment_id: int) -> Http
 def showcase(request: HttpRequest) -> HttpResponse:
     paged = paginate(request, selectors.showcase(request.user), per_page=12)
     return render(request, "projects/showcase.jinja", {"paged": paged})
+
+
+@once
+def nominate(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_for_page(request.user, pk)
+    if not can(request.user, "project.nominate", project):
+        raise PermissionDenied
+    form = NominationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_nominate(actor=request.user, project=project, reason=form.cleaned_data["reason"])  # type: ignore[arg-type]
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Thank you: the nomination has gone to the community's admins.")
+            return redirect(project)
+    return render(request, "projects/nominate.jinja", {"project": project, "form": form})
+
+
+def nominations(request: HttpRequest) -> HttpResponse:
+    """The admins' list of nominations, with the form to celebrate each."""
+    if request.method == "POST":
+        chosen = request.POST.get("celebration", "")
+        celebration = Celebration.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+        form = CelebrateForm(request.POST)
+        if celebration is None:
+            messages.error(request, "That nomination no longer exists.")
+        elif form.is_valid():
+            try:
+                services.project_celebrate(
+                    actor=request.user,  # type: ignore[arg-type]
+                    celebration=celebration,
+                    award=form.cleaned_data["award"],
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, f"{celebration.project.title} is celebrated: {celebration.award}.")
+        else:
+            messages.error(request, "Name the award, for example “Showcase 2026”.")
+        return redirect("projects:nominations")
+    context = {"nominations": selectors.nominations(), "default_award": f"Showcase {timezone.localdate():%Y}"}
+    return render(request, "projects/nominations.jinja", context)
 
 
 def story(request: HttpRequest, pk: int) -> HttpResponse:

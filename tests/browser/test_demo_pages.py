@@ -27,6 +27,7 @@ NARROW_PAGES = [
     "/api/v1/docs/",
     "/search/?q=falls",
     "/projects/showcase/",
+    "/projects/showcase/nominations/",
     "/projects/new/",
     "/champions/",
     "/champions/register/",

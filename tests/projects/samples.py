@@ -43,6 +43,7 @@ PROJECT_SAMPLES: dict[str, Callable[[], dict[str, Any]]] = {
     "projects:edit": _project_kwargs,
     "projects:publish": _project_kwargs,
     "projects:progress_accept": _project_kwargs,
+    "projects:nominate": _project_kwargs,
     "projects:benefit_add": _project_kwargs,
     "projects:benefit_remove": _benefit_kwargs,
     "projects:team": _project_kwargs,
