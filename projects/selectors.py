@@ -14,7 +14,15 @@ from community.models import Place, User
 from core.audit import audit_trail
 from core.models import AuditEntry
 from core.permissions import is_admin
-from projects.models import SEARCH_CONFIG, Attachment, Celebration, Project, ProjectUpdate, TeamMember
+from projects.models import (
+    SEARCH_CONFIG,
+    Attachment,
+    Benefit,
+    Celebration,
+    Project,
+    ProjectUpdate,
+    TeamMember,
+)
 from projects.rules import SHOWCASE_STATUSES
 from projects.search import prefix_query, words
 
@@ -160,6 +168,14 @@ def showcase(user: Any) -> QuerySet[Project]:
             F("celebration__celebrated_at").desc(nulls_last=True), "-progress_score", "-updated_at", "-pk"
         )
     )
+
+
+def benefits(user: Any, kind: str = "") -> QuerySet[Benefit]:
+    """Benefits on the published projects the person may see, newest first; `kind`: one type only."""
+    rows = Benefit.objects.filter(project__in=visible_projects(user), project__published_at__isnull=False)
+    if kind:
+        rows = rows.filter(type=kind)
+    return rows.select_related("project").order_by("-recorded_at", "-pk")
 
 
 def nominations() -> QuerySet[Celebration]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.browse, name="browse"),
     path("new/", views.create, name="create"),
     path("showcase/", views.showcase, name="showcase"),
+    path("benefits/", views.benefits, name="benefits"),
     path("showcase/nominations/", views.nominations, name="nominations"),
     path("<int:pk>/nominate/", views.nominate, name="nominate"),
     path("<int:pk>/", views.detail, name="detail"),
@@ -38,6 +39,7 @@ access: dict[str, Access] = {
     "edit": SIGNED_IN,
     "publish": SIGNED_IN,
     "nominations": ADMINS,
+    "benefits": SIGNED_IN,  # published projects only (projects.selectors.benefits)
     "nominate": SIGNED_IN,  # object rule: project.nominate (else 403), hidden drafts 404
     "progress_accept": SIGNED_IN,  # object rule: project.edit (else 403), hidden drafts 404
     "benefit_add": SIGNED_IN,  # object rule: project.edit

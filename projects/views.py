@@ -12,14 +12,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from core.exports import export_response
+from core.exports import Column, export_response
 from core.form_fields import add_service_errors
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
 from core.paging import paginate
 from core.permissions import can
 from core.versioning import submitted_version
-from projects import activity, selectors, services
+from projects import activity, impact, selectors, services
 from projects.exports import COLUMNS
 from projects.filters import ProjectFilter
 from projects.forms import (
@@ -33,7 +33,7 @@ from projects.forms import (
     TeamSearchForm,
 )
 from projects.measurement import selectors as measure_selectors
-from projects.models import Celebration, Project, TeamMember
+from projects.models import Benefit, Celebration, Project, TeamMember
 from projects.overlap import similar_projects
 from together import selectors as together
 
@@ -290,6 +290,39 @@ def team_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
     else:
         messages.success(request, f"{member.user.display_name} is no longer on the team.")
     return redirect("projects:team", pk=project.pk)
+
+
+BENEFIT_COLUMNS = [
+    Column("Project", lambda b: b.project.title),
+    Column("Type", lambda b: b.get_type_display()),
+    Column("Benefit", lambda b: b.description),
+    Column("Value", lambda b: b.value),
+    Column("Unit", lambda b: b.unit),
+    Column("How often", lambda b: b.get_period_display()),
+    Column("Kind of saving", lambda b: b.get_money_kind_display().split(":")[0] if b.money_kind else ""),
+    Column("How it was measured", lambda b: b.how_measured),
+    Column("Confidence", lambda b: b.get_confidence_display().split(":")[0]),
+    Column("Recorded", lambda b: b.recorded_at),
+]
+
+
+def benefits(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    """Every benefit recorded on the projects the person may see: totals like with like, then each one."""
+    chosen = request.GET.get("type", "")
+    rows = selectors.benefits(request.user, chosen if chosen in Benefit.Type.values else "")
+    if fmt := export_format(request):
+        return export_response(rows, BENEFIT_COLUMNS, filename="benefits", fmt=fmt, sheet_title="Benefits")
+    totals = impact.roll_up(
+        impact.BenefitRow(b.project_id, b.type, b.value, b.unit, b.period, b.confidence, b.money_kind)
+        for b in rows
+    )
+    context = {
+        "paged": paginate(request, rows, 25),
+        "totals": [(dict(Benefit.Type.choices)[t.type], impact.amount(t), t.project_count) for t in totals],
+        "types": Benefit.Type.choices,
+        "chosen": chosen,
+    }
+    return render(request, "projects/benefits.jinja", context)
 
 
 @once

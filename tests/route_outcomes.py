@@ -62,6 +62,7 @@ OUTCOMES: dict[str, dict[str, Any]] = {
     "projects:progress_accept": {"GET": NOT_ALLOWED, "POST": ALLOWED},
     "projects:nominate": {"GET": FORBIDDEN, "POST": FORBIDDEN},  # the sample project is testing changes
     "projects:nominations": {"GET": ALLOWED, "POST": ALLOWED},
+    "projects:benefits": {"GET": ALLOWED, "POST": ALLOWED},
     "projects:benefit_add": {"GET": ALLOWED, "POST": ALLOWED},
     "projects:benefit_remove": {"GET": NOT_ALLOWED, "POST": ALLOWED},
     "projects:team": {"GET": ALLOWED, "POST": ALLOWED},

@@ -28,6 +28,7 @@ NARROW_PAGES = [
     "/search/?q=falls",
     "/projects/showcase/",
     "/projects/showcase/nominations/",
+    "/projects/benefits/",
     "/projects/new/",
     "/champions/",
     "/champions/register/",

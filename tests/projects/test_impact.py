@@ -144,3 +144,28 @@ def test_the_portfolio_dashboard_and_the_board_pack_show_impact_by_type_and_orga
     content = board_pack.pack_content()
     portfolio = next(d for d in content["dashboards"] if d["title"] == "Portfolio")
     assert "Benefits by type" in [c["title"] for c in portfolio["charts"]]
+
+
+@pytest.mark.django_db
+def test_the_benefits_page_totals_like_with_like_filters_by_type_and_exports(member, client_for):
+    import io
+
+    from openpyxl import load_workbook
+
+    BenefitFactory(value=Decimal("10"), unit="hours", period="month", description="Ward clerk time")
+    BenefitFactory(
+        type="safety", value=Decimal("4"), unit="falls", period="year", description="Falls avoided"
+    )
+    BenefitFactory(project=ProjectFactory(published_at=None), description="Draft benefit")
+    client = client_for(member)
+
+    html = client.get(reverse("projects:benefits")).content.decode()
+    assert "120 hours a year" in html and "4 falls a year" in html
+    assert "Ward clerk time" in html and "Draft benefit" not in html
+    only_safety = client.get(reverse("projects:benefits"), {"type": "safety"}).content.decode()
+    assert "Falls avoided" in only_safety and "Ward clerk time" not in only_safety
+
+    workbook = load_workbook(io.BytesIO(client.get(reverse("projects:benefits"), {"export": "xlsx"}).content))
+    sheet = workbook.active
+    assert [c.value for c in sheet[1]][:4] == ["Project", "Type", "Benefit", "Value"]
+    assert sheet.max_row == 3 and sheet.freeze_panes == "A2"
