@@ -241,3 +241,18 @@ def test_a_project_s_team_hears_about_comments_without_following(member):
     project = ProjectFactory(team=[teammate])
     services.comment_add(actor=member, subject=project, text="Lovely work")
     assert set(Notification.objects.values_list("user_id", flat=True)) == {project.lead.pk, teammate.pk}
+
+
+def test_the_digest_says_each_kind_under_its_heading_and_leaves_out_what_the_person_turned_off():
+    person = UserFactory.build(pk=1)
+    pending = [
+        Notification(kind=Kind.ACTIVITY, text="Ward 4 falls: Jo added a progress note", url="/projects/1/"),
+        Notification(kind=Kind.COMMENT, text="Sam commented on Ward 4 falls", url="/projects/1/#comment-3"),
+        Notification(
+            kind=Kind.MENTION, text="Sam mentioned you on Ward 4 falls", url="/projects/1/#comment-3"
+        ),
+    ]
+    said = digest.contents(person, pending, {Kind.ACTIVITY, Kind.COMMENT})
+    assert list(said) == ["What changed", "Comments"]
+    assert said["What changed"] == [digest.Line("Ward 4 falls: Jo added a progress note", "/projects/1/")]
+    assert digest.contents(person, pending, set()) == {}
