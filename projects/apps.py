@@ -7,8 +7,11 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, not at the top: models may be imported only once the app registry is ready.
+        from urllib.parse import urlencode
+
         from django.core import checks
         from django.db.models.signals import post_delete, post_save
+        from django.urls import reverse
 
         from community import home, search
         from dashboards.registry import register
@@ -16,7 +19,7 @@ class ProjectsConfig(AppConfig):
         from projects.checks import check_default_rule_set
         from projects.home import your_badges, your_projects
         from projects.measurement import data_due
-        from projects.models import Project
+        from projects.models import Project, Tag
         from projects.search_section import projects_section
         from together import digest, subjects
         from together.models import Kind
@@ -46,9 +49,15 @@ class ProjectsConfig(AppConfig):
                 view_rule="project.view",
                 title=lambda p: p.title,
                 url=lambda p: p.get_absolute_url(),
-                audiences=lambda p: [*p.organisations.all(), *p.priorities.all()],
+                audiences=lambda p: [*p.organisations.all(), *p.priorities.all(), *p.tags.all()],
                 participants=lambda p: list(p.memberships.values_list("user_id", flat=True)),
             )
+        )
+        subjects.register_followable(
+            "topic",
+            Tag,
+            lambda t: t.name,
+            lambda t: reverse("projects:browse") + "?" + urlencode({"q": t.name}),
         )
         digest.register(
             digest.Section(

@@ -41,6 +41,7 @@ OUTCOMES: dict[str, dict[str, Any]] = {
         "POST": {"*": FORBIDDEN, "admin": ALLOWED},
     },
     "together:follow": {"GET": NOT_ALLOWED, "POST": ALLOWED},
+    "together:follow_pick": {"GET": NOT_ALLOWED, "POST": ALLOWED},
     "together:unsubscribe": {"GET": ALLOWED, "POST": ALLOWED},
     # champions
     "champions:champions": {"GET": ALLOWED, "POST": ALLOWED},

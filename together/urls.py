@@ -14,6 +14,7 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
     path("follow/<slug:key>/<int:pk>/", views.follow, name="follow"),
+    path("follow/", views.follow_pick, name="follow_pick"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]
 
@@ -24,5 +25,6 @@ access: dict[str, Access] = {
     "comment_edit": SIGNED_IN,  # object rule: comment.edit
     "comment_remove": SIGNED_IN,  # object rule: comment.remove
     "follow": SIGNED_IN,  # object rule: the subject's view rule (else 404)
+    "follow_pick": SIGNED_IN,
     "unsubscribe": PUBLIC,  # the signed link in an email is the permission
 }

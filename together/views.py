@@ -122,6 +122,17 @@ def follow(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     )
 
 
+@require_POST
+def follow_pick(request: HttpRequest) -> HttpResponse:
+    """Follow a programme, organisation or topic chosen from a list on the feed page."""
+    key, chosen = request.POST.get("key", ""), request.POST.get("id", "")
+    subject = subjects.by_key(key)
+    if subject is None or subject.commentable or not chosen.isdigit():
+        messages.error(request, "Choose what to follow from the list.")
+        return redirect("together:feed")
+    return follow(request, key, int(chosen))
+
+
 def feed(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         Notification.objects.filter(user_id=request.user.pk or 0, read_at__isnull=True).update(
@@ -135,9 +146,9 @@ def feed(request: HttpRequest) -> HttpResponse:
         "followed": selectors.followed(request.user),
         "unread": selectors.unread_count(request.user),
         "followables": [
-            (key, subjects.by_key(key))
-            for key in ("programme", "organisation")
-            if subjects.by_key(key) is not None
+            (key, subject.model._default_manager.order_by("name")[:300])
+            for key in ("programme", "organisation", "topic")
+            if (subject := subjects.by_key(key)) is not None
         ],
     }
     return render(request, "together/feed.jinja", context)

@@ -13,12 +13,13 @@ from django.urls import reverse
 from core.models import AuditEntry
 from facilitation.models import Status
 from projects import services as project_services
+from projects.models import Tag
 from tests.community.factories import SystemPriorityFactory, UserFactory
 from tests.facilitation.factories import in_status
 from tests.projects.factories import ProjectFactory
 from tests.projects.measurement.factories import DataPointFactory, MeasureFactory
 from together import digest, notify, services
-from together.models import Comment, DigestSent, Kind, Notification, Preference
+from together.models import Comment, DigestSent, Follow, Kind, Notification, Preference
 
 pytestmark = pytest.mark.django_db
 
@@ -256,3 +257,21 @@ def test_the_digest_says_each_kind_under_its_heading_and_leaves_out_what_the_per
     assert list(said) == ["What changed", "Comments"]
     assert said["What changed"] == [digest.Line("Ward 4 falls: Jo added a progress note", "/projects/1/")]
     assert digest.contents(person, pending, set()) == {}
+
+
+def test_people_follow_a_programme_or_a_topic_from_their_feed_page(member, client_for):
+    frailty = SystemPriorityFactory(name="Frailty")
+    project = ProjectFactory(title="Sepsis six")
+    tag = Tag.objects.create(name="sepsis")
+    project.tags.add(tag)
+    client = client_for(member)
+    assert "Follow a programme" in client.get(reverse("together:feed")).content.decode()
+    client.post(reverse("together:follow_pick"), {"key": "programme", "id": frailty.pk})
+    client.post(reverse("together:follow_pick"), {"key": "topic", "id": tag.pk})
+    assert Follow.objects.filter(user=member).count() == 2
+    refused = client.post(reverse("together:follow_pick"), {"key": "project", "id": project.pk}, follow=True)
+    assert "Choose what to follow from the list" in refused.content.decode()
+    project_services.project_update_add(actor=project.lead, project=project, text="Screening at triage")
+    assert (
+        Notification.objects.filter(user=member, kind=Kind.ACTIVITY).count() == 1
+    )  # heard once, via the topic
