@@ -59,8 +59,4 @@ class ProjectsConfig(AppConfig):
             lambda t: t.name,
             lambda t: reverse("projects:browse") + "?" + urlencode({"q": t.name}),
         )
-        digest.register(
-            digest.Section(
-                "Data due", Kind.DATA_DUE, who=data_due.people_with_data_due, lines=data_due.lines_for
-            )
-        )
+        digest.register(digest.Section("Data due", Kind.DATA_DUE, collect=data_due.collect))

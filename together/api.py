@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
@@ -13,6 +12,7 @@ from rest_framework.response import Response
 from core.access import SIGNED_IN
 from together import services, subjects
 from together.models import Comment, Follow, Notification
+from together.selectors import comments_on
 
 
 class CommentSerializer(serializers.ModelSerializer):
@@ -47,10 +47,7 @@ def thread_response(request: Request, subject: Any) -> Response:
         data.is_valid(raise_exception=True)
         comment = services.comment_add(actor=request.user, subject=subject, text=data.validated_data["text"])
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
-    comments = Comment.objects.filter(
-        content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
-    ).select_related("author")
-    return Response(CommentSerializer(comments, many=True).data)
+    return Response(CommentSerializer(comments_on(subject), many=True).data)
 
 
 class FollowSerializer(serializers.ModelSerializer):
@@ -91,12 +88,10 @@ class FollowViewSet(
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = FollowSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        subject = subjects.by_key(data.validated_data["kind"])
-        found = (
-            subject.model._default_manager.filter(pk=data.validated_data["id_followed"]) if subject else None
+        target = services.visible(
+            request.user, data.validated_data["kind"], data.validated_data["id_followed"]
         )
-        target = found.first() if found is not None else None
-        if target is None or not services.may_see(request.user, target):
+        if target is None:
             refused = {"id_followed": ["Nothing of that kind with this id is yours to see"]}
             return Response(refused, status=status.HTTP_400_BAD_REQUEST)
         follow = services.follow(actor=request.user, target=target)

@@ -1,8 +1,8 @@
 """The weekly digest: one email per person listing what changed on what they follow, comments, and
 anything feature apps add (data due on their projects' measures), sent at most once a week per person.
 
-Feature apps register a section (in their AppConfig.ready): `who()` names the people it has something
-for, `lines(user)` says what.
+Feature apps register a section (in their AppConfig.ready): `collect()` returns, once per run, the lines
+it has for each person who should hear them.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from community.models import User
-from together.models import DEFAULT_DELIVERY, Delivery, DigestSent, Kind, Notification, Preference
-from together.notify import send_email, unsubscribe_url
+from together.models import Delivery, DigestSent, Kind, Notification
+from together.notify import choices, send_email, unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +35,7 @@ class Line:
 class Section:
     title: str
     kind: str  # the notification kind whose setting switches it on or off
-    who: Callable[[], Iterable[int]]
-    lines: Callable[[User], list[Line]]
+    collect: Callable[[], dict[int, list[Line]]]  # person (user id) -> what to tell them
 
 
 _sections: list[Section] = []
@@ -53,22 +52,20 @@ def monday_of(day: datetime.date) -> datetime.date:
 
 def _digest_kinds(user_ids: Iterable[int]) -> dict[int, set[str]]:
     """The kinds each person wants in their digest."""
-    ids = list(user_ids)
-    chosen: dict[int, dict[str, str]] = {}
-    for user_id, kind, delivery in Preference.objects.filter(user_id__in=ids).values_list(
-        "user_id", "kind", "delivery"
-    ):
-        chosen.setdefault(user_id, {})[kind] = delivery
     return {
-        pk: {
-            k for k in Kind.values if chosen.get(pk, {}).get(k, DEFAULT_DELIVERY[Kind(k)]) == Delivery.DIGEST
-        }
-        for pk in ids
+        pk: {k for k, how in kinds.items() if how == Delivery.DIGEST}
+        for pk, kinds in choices(user_ids).items()
     }
 
 
-def contents(user: User, pending: list[Notification], wanted: set[str]) -> dict[str, list[Line]]:
-    """What one person's digest says, section by section (empty sections left out)."""
+def contents(
+    user: User,
+    pending: list[Notification],
+    wanted: set[str],
+    extra: dict[str, dict[int, list[Line]]] | None = None,
+) -> dict[str, list[Line]]:
+    """What one person's digest says, section by section (empty sections left out); `extra`: each
+    registered section's lines by person, collected once for the run."""
     said: dict[str, list[Line]] = {}
     titles = {Kind.MENTION: "Mentions", Kind.COMMENT: "Comments", Kind.ACTIVITY: "What changed"}
     for notification in pending:
@@ -77,10 +74,9 @@ def contents(user: User, pending: list[Notification], wanted: set[str]) -> dict[
                 Line(notification.text, notification.url)
             )
     for section in _sections:
-        if section.kind in wanted:
-            lines = section.lines(user)
-            if lines:
-                said[section.title] = lines
+        lines = (extra or {}).get(section.title, {}).get(user.pk, [])
+        if section.kind in wanted and lines:
+            said[section.title] = lines
     return said
 
 
@@ -88,34 +84,28 @@ def send_digests(today: datetime.date | None = None) -> dict[str, float]:
     """Send this week's digest to everyone with something in it; returns the figures of the run."""
     started = time.perf_counter()
     week = monday_of(today or timezone.localdate())
-    pending_ids = set(
-        Notification.objects.filter(digested_at__isnull=True, emailed_at__isnull=True).values_list(
-            "user_id", flat=True
-        )
-    )
-    candidates = set(pending_ids)
-    for section in _sections:
-        candidates |= set(section.who())
+    pending: dict[int, list[Notification]] = {}
+    waiting = Notification.objects.filter(digested_at__isnull=True, emailed_at__isnull=True)
+    for notification in waiting.order_by("created_at", "pk"):
+        pending.setdefault(notification.user_id, []).append(notification)
+    extra = {section.title: section.collect() for section in _sections}
+    candidates = set(pending).union(*(set(lines) for lines in extra.values()))
     candidates -= set(DigestSent.objects.filter(week=week).values_list("user_id", flat=True))
     wanted = _digest_kinds(candidates)
     sent = items = 0
     people = User.objects.filter(pk__in=candidates, is_active=True).order_by("pk")
     for user in people:
-        pending = list(
-            Notification.objects.filter(
-                user=user, digested_at__isnull=True, emailed_at__isnull=True
-            ).order_by("created_at")
-        )
-        said = contents(user, pending, wanted.get(user.pk, set()))
+        mine = pending.get(user.pk, [])
+        said = contents(user, mine, wanted.get(user.pk, set()), extra)
         if not said:
             continue
         count = sum(len(lines) for lines in said.values())
         try:
             with transaction.atomic():
                 DigestSent.objects.create(user=user, week=week, items=count)
-                Notification.objects.filter(
-                    pk__in=[n.pk for n in pending if n.kind in wanted[user.pk]]
-                ).update(digested_at=timezone.now())
+                Notification.objects.filter(pk__in=[n.pk for n in mine if n.kind in wanted[user.pk]]).update(
+                    digested_at=timezone.now()
+                )
                 transaction.on_commit(functools.partial(_send, user, said, week))
         except IntegrityError:  # another run sent this week's digest a moment ago
             continue

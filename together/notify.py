@@ -24,12 +24,20 @@ logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "together.unsubscribe"
 
 
+def choices(user_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """How each person wants each kind of notification (their choice, or the kind's default), in one query."""
+    ids = set(user_ids)
+    chosen: dict[int, dict[str, str]] = {pk: {} for pk in ids}
+    for user_id, kind, delivery in Preference.objects.filter(user_id__in=ids).values_list(
+        "user_id", "kind", "delivery"
+    ):
+        chosen[user_id][kind] = delivery
+    return {pk: {k: chosen[pk].get(k, DEFAULT_DELIVERY[Kind(k)]) for k in Kind.values} for pk in ids}
+
+
 def deliveries(user_ids: Iterable[int], kind: str) -> dict[int, str]:
     """How each person wants this kind of notification."""
-    ids = list(user_ids)
-    chosen = dict(Preference.objects.filter(user_id__in=ids, kind=kind).values_list("user_id", "delivery"))
-    default = DEFAULT_DELIVERY[Kind(kind)]
-    return {pk: chosen.get(pk, default) for pk in ids}
+    return {pk: kinds[kind] for pk, kinds in choices(user_ids).items()}
 
 
 def notify(*, users: Iterable[Any], kind: str, text: str, url: str, key: str) -> list[Notification]:
@@ -107,8 +115,6 @@ def deliver_pending(older_than_minutes: int = 5) -> int:
     waiting = Notification.objects.filter(
         emailed_at__isnull=True, digested_at__isnull=True, created_at__lt=cutoff
     )
-    sent = 0
-    for notification in waiting.order_by("pk")[:1000]:
-        if deliveries([notification.user_id], notification.kind)[notification.user_id] == Delivery.EMAIL:
-            sent += deliver(notification.pk) == "sent"
-    return sent
+    batch = list(waiting.order_by("pk").values_list("pk", "user_id", "kind")[:1000])
+    how = choices(user_id for _, user_id, _ in batch)
+    return sum(deliver(pk) == "sent" for pk, user_id, kind in batch if how[user_id][kind] == Delivery.EMAIL)

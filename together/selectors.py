@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from core.permissions import can
@@ -14,15 +13,15 @@ from together.models import Comment, Follow, Notification, Preference
 from together.services import is_following, may_see
 
 
+def comments_on(obj: Any) -> QuerySet[Comment]:
+    return Comment.objects.filter(**subjects.pointer(obj)).select_related("author")
+
+
 def thread(user: Any, obj: Any) -> dict[str, Any]:
     """The comments and follow button under a subject, for `templates/together/_thread.jinja`."""
     subject = subjects.of(obj)
     assert subject is not None
-    comments = list(
-        Comment.objects.filter(
-            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-        ).select_related("author")
-    )
+    comments = list(comments_on(obj))
     for comment in comments:
         comment.may_edit = can(user, "comment.edit", comment)  # type: ignore[attr-defined]
         comment.may_remove = can(user, "comment.remove", comment)  # type: ignore[attr-defined]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -14,6 +13,7 @@ from django.utils import timezone
 from community.models import User
 from core.audit import audit_record
 from core.permissions import can, require
+from core.roles import load_roles
 from together import mentions, subjects
 from together.models import Activity, Comment, Follow, Kind
 from together.notify import notify
@@ -33,6 +33,12 @@ def may_see(user: Any, obj: Any) -> bool:
     return subject is not None and (not subject.view_rule or can(user, subject.view_rule, obj))
 
 
+def visible(user: Any, key: str, pk: int) -> Any:
+    """The subject or followable of kind `key` with this id if the user may see it, else None."""
+    obj = subjects.find(key, pk)
+    return obj if obj is not None and may_see(user, obj) else None
+
+
 def followers(obj: Any) -> list[User]:
     """Everyone who follows the subject itself or one of the organisations and programmes it belongs to,
     and the people taking part in it (a project's team, a request's requester)."""
@@ -40,10 +46,17 @@ def followers(obj: Any) -> list[User]:
     targets = [obj, *(subject.audiences(obj) if subject else [])]
     condition = Q()
     for target in targets:
-        condition |= Q(content_type=ContentType.objects.get_for_model(target), object_id=target.pk)
+        condition |= Q(**subjects.pointer(target))
     ids = set(Follow.objects.filter(condition).values_list("user_id", flat=True))
     ids |= set(subject.participants(obj) if subject else [])
     return list(User.objects.filter(pk__in=ids, is_active=True))
+
+
+def audience(people: list[User], subject: Any, *, leaving_out: set[int]) -> list[User]:
+    """Those of `people` who may see the subject, less `leaving_out`; their roles read in one query."""
+    wanted = [u for u in people if u.pk not in leaving_out]
+    load_roles(wanted)
+    return [u for u in wanted if may_see(u, subject)]
 
 
 def _clean_text(text: str) -> str:
@@ -69,16 +82,14 @@ def record(*, subject: Any, actor: Any, text: str) -> Activity:
     """Something happened to a subject: it joins the feeds of everyone following it, and their digest."""
     described = _subject_of(subject)
     activity = Activity.objects.create(
-        content_type=ContentType.objects.get_for_model(subject),
-        object_id=subject.pk,
+        **subjects.pointer(subject),
         actor=actor if getattr(actor, "pk", None) else None,
         text=text[:300],
         title=described.title(subject)[:200],
         url=described.url(subject)[:300],
     )
-    people = [u for u in followers(subject) if u.pk != getattr(actor, "pk", None) and may_see(u, subject)]
     notify(
-        users=people,
+        users=audience(followers(subject), subject, leaving_out={getattr(actor, "pk", None) or 0}),
         kind=Kind.ACTIVITY,
         text=f"{described.title(subject)}: {text}"[:300],
         url=activity.url,
@@ -93,15 +104,10 @@ def comment_add(*, actor: Any, subject: Any, text: str) -> Comment:
         raise PermissionDenied("Not allowed: comment")
     body = _clean_text(text)
     with transaction.atomic():
-        comment = Comment.objects.create(
-            content_type=ContentType.objects.get_for_model(subject),
-            object_id=subject.pk,
-            author=actor,
-            text=body,
-        )
+        comment = Comment.objects.create(**subjects.pointer(subject), author=actor, text=body)
         title = described.title(subject)
         url = f"{described.url(subject)}#comment-{comment.pk}"
-        mentioned = [u for u in _mentioned(body) if u.pk != actor.pk and may_see(u, subject)]
+        mentioned = audience(_mentioned(body), subject, leaving_out={actor.pk})
         notify(
             users=mentioned,
             kind=Kind.MENTION,
@@ -109,9 +115,8 @@ def comment_add(*, actor: Any, subject: Any, text: str) -> Comment:
             url=url,
             key=f"mention:{comment.pk}",
         )
-        already = {u.pk for u in mentioned} | {actor.pk}
         notify(
-            users=[u for u in followers(subject) if u.pk not in already and may_see(u, subject)],
+            users=audience(followers(subject), subject, leaving_out={actor.pk, *(u.pk for u in mentioned)}),
             kind=Kind.COMMENT,
             text=f"{actor.display_name} commented on {title}"[:300],
             url=url,
@@ -145,6 +150,17 @@ def comment_remove(*, actor: Any, comment: Comment, reason: str = "") -> Comment
             audit_record(
                 actor=actor, obj=comment, action="moderated", message=f"Removed: {comment.removal_reason}"
             )
+            target = comment.subject
+            described = subjects.of(target) if target is not None else None
+            if described is not None and comment.author is not None:
+                notify(
+                    users=[comment.author],
+                    kind=Kind.COMMENT,
+                    text=f"A community admin removed your comment on {described.title(target)}: "
+                    f"{comment.removal_reason}"[:300],
+                    url=f"{described.url(target)}#comment-{comment.pk}",
+                    key=f"removed:{comment.pk}",
+                )
     return comment
 
 
@@ -153,21 +169,13 @@ def follow(*, actor: Any, target: Any) -> Follow:
         raise ValueError(f"{type(target).__name__} cannot be followed")
     if not may_see(actor, target):
         raise PermissionDenied("Not allowed: follow")
-    found, _ = Follow.objects.get_or_create(
-        user=actor, content_type=ContentType.objects.get_for_model(target), object_id=target.pk
-    )
+    found, _ = Follow.objects.get_or_create(user=actor, **subjects.pointer(target))
     return found
 
 
 def unfollow(*, actor: Any, target: Any) -> None:
-    Follow.objects.filter(
-        user=actor, content_type=ContentType.objects.get_for_model(target), object_id=target.pk
-    ).delete()
+    Follow.objects.filter(user=actor, **subjects.pointer(target)).delete()
 
 
 def is_following(user: Any, target: Any) -> bool:
-    return Follow.objects.filter(
-        user_id=getattr(user, "pk", None) or 0,
-        content_type=ContentType.objects.get_for_model(target),
-        object_id=target.pk,
-    ).exists()
+    return Follow.objects.filter(user_id=getattr(user, "pk", None) or 0, **subjects.pointer(target)).exists()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
@@ -54,3 +55,14 @@ def of(obj: Any) -> Subject | None:
 
 def keys() -> list[str]:
     return list(_subjects)
+
+
+def find(key: str, pk: int) -> Any:
+    """The registered thing of kind `key` with this id, or None."""
+    subject = _subjects.get(key)
+    return subject.model._default_manager.filter(pk=pk).first() if subject else None
+
+
+def pointer(obj: Any) -> dict[str, Any]:
+    """The fields that point a comment, follow or activity at `obj`, for creating or filtering."""
+    return {"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk}

@@ -21,11 +21,16 @@ from together.models import Comment, Delivery, Kind, Notification, Preference
 
 
 def _subject(request: HttpRequest, key: str, pk: int) -> tuple[subjects.Subject, Any]:
+    obj = services.visible(request.user, key, pk)
     subject = subjects.by_key(key)
-    obj = subject.model.objects.filter(pk=pk).first() if subject else None  # type: ignore[attr-defined]
-    if subject is None or obj is None or not services.may_see(request.user, obj):
+    if obj is None or subject is None:
         raise Http404
     return subject, obj
+
+
+def _about(subject: subjects.Subject, obj: Any) -> dict[str, str]:
+    """What a comment page says it is about, and where its back link goes."""
+    return {"title": subject.title(obj), "back": subject.url(obj)}
 
 
 @once
@@ -45,7 +50,7 @@ def comment_add(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     return render(
         request,
         "together/comment_form.jinja",
-        {"form": form, "title": subject.title(obj), "back": subject.url(obj)},
+        {"form": form, **_about(subject, obj)},
     )
 
 
@@ -74,7 +79,7 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "together/comment_form.jinja",
-        {"form": form, "title": subject.title(target), "back": subject.url(target), "editing": True},
+        {"form": form, "editing": True, **_about(subject, target)},
     )
 
 
@@ -99,8 +104,7 @@ def comment_remove(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "comment": comment,
             "moderating": moderating,
-            "title": subject.title(target),
-            "back": subject.url(target),
+            **_about(subject, target),
         },
     )
 

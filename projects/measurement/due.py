@@ -12,6 +12,7 @@ import calendar
 import datetime
 from collections.abc import Iterable
 
+SCHEDULED = ("daily", "weekly", "monthly", "quarterly")  # "other" has no schedule
 STEP_MONTHS = {"monthly": 1, "quarterly": 3}
 STEP_DAYS = {"daily": 1, "weekly": 7}
 
@@ -30,24 +31,25 @@ def next_period(frequency: str, start: datetime.date) -> datetime.date | None:
     return None
 
 
+def ended_periods(frequency: str, first: datetime.date, today: datetime.date) -> list[datetime.date]:
+    """The start of every period from `first` that has ended by `today` (none without a schedule)."""
+    starts = []
+    start = first
+    while (following := next_period(frequency, start)) is not None and following <= today:
+        starts.append(start)
+        start = following
+    return starts
+
+
 def missing_periods(
     frequency: str, recorded: Iterable[datetime.date], today: datetime.date, limit: int = 400
 ) -> list[datetime.date]:
     """The start of every period after the first recorded one that has ended by `today` without a value,
     oldest first (at most `limit` periods are looked at, the most recent ones)."""
     have = set(recorded)
-    if not have or next_period(frequency, min(have)) is None:
+    if not have:
         return []
-    starts = []
-    start = min(have)
-    while True:
-        following = next_period(frequency, start)
-        assert following is not None
-        if following > today:  # this period has not ended yet
-            break
-        starts.append(start)
-        start = following
-    return [s for s in starts[-limit:] if s not in have]
+    return [s for s in ended_periods(frequency, min(have), today)[-limit:] if s not in have]
 
 
 def describe(frequency: str, missing: list[datetime.date], shown: int = 6) -> str:

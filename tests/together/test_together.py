@@ -275,3 +275,28 @@ def test_people_follow_a_programme_or_a_topic_from_their_feed_page(member, clien
     assert (
         Notification.objects.filter(user=member, kind=Kind.ACTIVITY).count() == 1
     )  # heard once, via the topic
+
+
+def test_the_author_is_told_when_an_admin_removes_their_comment(admin_user):
+    project = ProjectFactory()
+    comment = services.comment_add(actor=project.lead, subject=project, text="Patient named here")
+    services.comment_remove(actor=admin_user, comment=comment, reason="Named a patient")
+    told = Notification.objects.get(user=project.lead, key=f"removed:{comment.pk}")
+    assert told.text == f"A community admin removed your comment on {project.title}: Named a patient"
+
+
+def test_telling_many_followers_takes_the_same_queries_however_many_there_are(
+    django_assert_num_queries, django_assert_max_num_queries
+):
+    project = ProjectFactory()
+
+    def followed_by(count):
+        for _ in range(count):
+            services.follow(actor=UserFactory(), target=project)
+
+    followed_by(2)
+    with django_assert_max_num_queries(50) as few:
+        services.record(subject=project, actor=project.lead, text="A change")
+    followed_by(10)
+    with django_assert_num_queries(len(few.captured_queries)):
+        services.record(subject=project, actor=project.lead, text="Another change")
