@@ -50,12 +50,17 @@ def count_chart(
 EMPTY_CHART = "No figures to chart yet."
 
 
+def series_indexes(chart: dict[str, Any]) -> list[int]:
+    """The columns a chart draws (its `series`, else its second column)."""
+    columns = chart["columns"]
+    return [columns.index(name) for name in chart.get("series", columns[1:2]) if name in columns]
+
+
 def has_figures(chart: dict[str, Any]) -> bool:
     """Whether a chart has anything to draw: a number other than zero in one of its series. A chart
     without one is not drawn (an empty frame reads as "zero", or as broken); its `empty` sentence, or
     EMPTY_CHART, is shown instead."""
-    columns = chart["columns"]
-    indexes = [columns.index(name) for name in chart.get("series", columns[1:2]) if name in columns]
+    indexes = series_indexes(chart)
     return any(
         isinstance(row[i], int | float) and not isinstance(row[i], bool) and row[i] != 0
         for row in chart["rows"]

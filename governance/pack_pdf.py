@@ -33,7 +33,7 @@ from reportlab.platypus import (
 
 from core.pdf_tags import TaggedFigure, TaggedParagraph, TaggingCanvas, finish, table_tagger
 from core.templating import format_date
-from dashboards.shape import has_figures
+from dashboards.shape import has_figures, series_indexes
 
 CHART_COLOURS = ["#005eb8", "#007f3b", "#ffb81c", "#d5281b", "#330072", "#00a499"]
 STATUS_COLOURS = {"Green": "#cce5d8", "Amber": "#fff1cc", "Red": "#f7d4d1"}
@@ -63,15 +63,10 @@ def text(value: Any) -> str:
     return str(value)
 
 
-def _series(chart: dict[str, Any]) -> list[int]:
-    columns = chart["columns"]
-    return [columns.index(name) for name in chart.get("series", columns[1:2]) if name in columns]
-
-
 def chart_alt(chart: dict[str, Any]) -> str:
     """Alternative text for a chart: what it plots and its largest value; the table after it has the rest."""
     columns, rows = chart["columns"], chart["rows"]
-    indexes = _series(chart)
+    indexes = series_indexes(chart)
     names = ", ".join(columns[i] for i in indexes)
     said = f"{CHART_KINDS.get(chart.get('type', 'bar'), 'Chart')} of {names} by {columns[0].lower()}"
     numbers = [
@@ -88,7 +83,7 @@ def chart_drawing(chart: dict[str, Any], width: float = 600, height: float = 200
     """A bar or line chart of a table's series drawn with reportlab's own graphics (no browser needed),
     or None when the chart has nothing to draw (no rows, or no number other than zero)."""
     columns, rows = chart["columns"], chart["rows"]
-    indexes = _series(chart)
+    indexes = series_indexes(chart)
     if not rows or not indexes or not has_figures(chart):
         return None
     series = [[row[i] if isinstance(row[i], int | float) else None for row in rows] for i in indexes]

@@ -12,14 +12,13 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from projects.models import DataPoint, Measure, PDSACycle, Project, ProjectNudge, ProjectUpdate, TeamMember
-from projects.progress_suggestion import Evidence, Suggestion, suggest
+from projects.progress_suggestion import STALE_AFTER_DAYS, Evidence, Suggestion, is_quiet, suggest
+from projects.rules import CLOSED_STATUSES
 from projects.spc import icons
-
-ACTIVE = [s for s in Project.Status.values if s not in (Project.Status.COMPLETED, Project.Status.STOPPED)]
 
 
 def quiet_after_days() -> int:
-    return int(getattr(settings, "STALE_PROJECT_DAYS", 90))
+    return int(getattr(settings, "STALE_PROJECT_DAYS", STALE_AFTER_DAYS))
 
 
 def _latest(queryset: QuerySet[Any], field: str) -> Subquery:
@@ -46,13 +45,9 @@ def with_last_activity(projects: QuerySet[Project]) -> QuerySet[Any]:
     )
 
 
-def last_activity_of(project: Project) -> datetime.datetime:
-    found = with_last_activity(Project.objects.filter(pk=project.pk)).values_list("last_activity", flat=True)
-    return found[0]
-
-
 def mark_quiet(projects: list[Project]) -> None:
-    """Set `last_activity` and `quiet_since` on each project of a page, in one query."""
+    """Set `last_activity` and `quiet_since` on each project (a page of a list, or one project's page),
+    in one query."""
     if not projects:
         return
     found = dict(
@@ -69,11 +64,10 @@ def quiet_since(project: Project) -> datetime.datetime | None:
     """When the project was last worked on, if that is long enough ago to call it quiet (active projects
     only); None otherwise."""
     last = getattr(project, "last_activity", None)
-    if last is None or project.status not in ACTIVE:
+    if last is None or project.status in CLOSED_STATUSES:
         return None
-    if timezone.now() - last < datetime.timedelta(days=quiet_after_days()):
-        return None
-    return last  # type: ignore[no-any-return]
+    today = timezone.localdate()
+    return last if is_quiet(timezone.localtime(last).date(), today, quiet_after_days()) else None
 
 
 def evidence_for(project: Project) -> Evidence:
@@ -113,7 +107,9 @@ def quiet_projects(now: datetime.datetime | None = None) -> QuerySet[Any]:
     cutoff = (now or timezone.now()) - datetime.timedelta(days=quiet_after_days())
     nudged = ProjectNudge.objects.filter(project=OuterRef("pk"), quiet_since=OuterRef("last_activity"))
     return (
-        with_last_activity(Project.objects.filter(published_at__isnull=False, status__in=ACTIVE))
+        with_last_activity(
+            Project.objects.filter(published_at__isnull=False).exclude(status__in=CLOSED_STATUSES)
+        )
         .filter(last_activity__lt=cutoff)
         .exclude(Exists(nudged))
         .select_related("lead")

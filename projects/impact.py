@@ -74,10 +74,15 @@ def roll_up(rows: Iterable[BenefitRow]) -> list[Total]:
     return sorted(totals.values(), key=lambda t: (t.group, t.type, unit_key(t.unit), t.basis, t.money_kind))
 
 
+PERIOD_WORDS = {"month": "a month", "year": "a year", "once": "once"}
+
+
+def say(value: Decimal, unit: str, how_often: str) -> str:
+    """ "£12,000 a year", "340 hours a month", "25 falls once"."""
+    number = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+    said = f"£{number}" if unit == "£" else f"{number} {unit}"
+    return f"{said} {how_often}"
+
+
 def amount(total: Total) -> str:
-    """ "£12,000 a year", "340 hours a year", "25 falls once"."""
-    number = (
-        f"{total.value:,.0f}" if total.value == total.value.to_integral_value() else f"{total.value:,.2f}"
-    )
-    said = f"£{number}" if total.unit == "£" else f"{number} {total.unit}"
-    return f"{said} {total.basis}"
+    return say(total.value, total.unit, total.basis)

@@ -16,6 +16,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from core.versioning import version_field
+from projects import impact
 
 SEARCH_CONFIG = "english"
 
@@ -282,6 +283,10 @@ class Benefit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project}: {self.description}"
+
+    @property
+    def amount(self) -> str:
+        return impact.say(self.value, self.unit, impact.PERIOD_WORDS[self.period])
 
 
 class Celebration(models.Model):

@@ -8,6 +8,7 @@ hand-checked data; `build()` loads the rows in a fixed handful of queries. Regis
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,7 @@ from community.selectors import place_and_descendant_ids
 from core.periods import dashboard_period
 from dashboards.shape import count_chart
 from dashboards.triggers import data_changed
-from projects import impact
+from projects import impact, selectors
 from projects.measurement.models import Measure
 from projects.models import PROGRESS_SCORES, Benefit, Project, Status
 
@@ -181,7 +182,7 @@ def impact_charts(rows: Sequence[impact.BenefitRow], projects: Sequence[ProjectR
 
     def regroup(names_of: Any) -> list[impact.BenefitRow]:
         return [
-            impact.BenefitRow(**{**r.__dict__, "group": name})
+            dataclasses.replace(r, group=name)
             for r in rows
             for name in (names_of(by_id[r.project_id]) or (NONE,))
         ]
@@ -261,13 +262,8 @@ def build(params: dict[str, Any]) -> dict[str, Any]:
         projects, [(p, v or None) for p, v in variations], Status.choices, [s for s, _ in PROGRESS_SCORES]
     )
     kept = {p.id for p in projects}
-    benefits = [
-        impact.BenefitRow(*values)
-        for values in Benefit.objects.filter(project_id__in=ids).values_list(
-            "project_id", "type", "value", "unit", "period", "confidence", "money_kind"
-        )
-        if values[0] in kept
-    ]
+    rows = selectors.benefit_rows(Benefit.objects.filter(project_id__in=ids))
+    benefits = [b for b in rows if b.project_id in kept]
     data["headline"].append(
         {"label": "Projects recording benefits", "value": len({b.project_id for b in benefits})}
     )

@@ -14,6 +14,7 @@ from community.models import Place, User
 from core.audit import audit_trail
 from core.models import AuditEntry
 from core.permissions import is_admin
+from projects import impact
 from projects.models import (
     SEARCH_CONFIG,
     Attachment,
@@ -176,6 +177,16 @@ def benefits(user: Any, kind: str = "") -> QuerySet[Benefit]:
     if kind:
         rows = rows.filter(type=kind)
     return rows.select_related("project").order_by("-recorded_at", "-pk")
+
+
+def benefit_rows(benefits: QuerySet[Benefit]) -> list[impact.BenefitRow]:
+    """The benefits as the roll-up reads them (projects.impact), in one query of plain values."""
+    return [
+        impact.BenefitRow(*values)
+        for values in benefits.order_by().values_list(
+            "project_id", "type", "value", "unit", "period", "confidence", "money_kind"
+        )
+    ]
 
 
 def nominations() -> QuerySet[Celebration]:

@@ -190,11 +190,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can(request.user, "project.edit", project),
         **measure_selectors.measurement_section(project),
     }
-    project.last_activity = activity.last_activity_of(project)  # type: ignore[attr-defined]
-    context["quiet_since"] = activity.quiet_since(project)
+    activity.mark_quiet([project])
+    context["quiet_since"] = project.quiet_since  # type: ignore[attr-defined]
     context["suggestion"] = activity.suggestion_for(project) if context["can_edit"] else None
     context.update(together.thread(request.user, project))
-    context["has_celebration"] = hasattr(project, "celebration")  # read with the project (select_related)
+    context["celebration"] = getattr(project, "celebration", None)  # read with the project (select_related)
     return render(request, "projects/detail.jinja", context)
 
 
@@ -312,10 +312,7 @@ def benefits(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     rows = selectors.benefits(request.user, chosen if chosen in Benefit.Type.values else "")
     if fmt := export_format(request):
         return export_response(rows, BENEFIT_COLUMNS, filename="benefits", fmt=fmt, sheet_title="Benefits")
-    totals = impact.roll_up(
-        impact.BenefitRow(b.project_id, b.type, b.value, b.unit, b.period, b.confidence, b.money_kind)
-        for b in rows
-    )
+    totals = impact.roll_up(selectors.benefit_rows(rows))
     context = {
         "paged": paginate(request, rows, 25),
         "totals": [(dict(Benefit.Type.choices)[t.type], impact.amount(t), t.project_count) for t in totals],
