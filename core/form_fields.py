@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from core.widgets import DateInput
 
@@ -69,6 +69,24 @@ def first_input_id(bf: BoundField) -> str:
 
 def _choices(bf: BoundField) -> list[tuple[str, str]]:
     return [(str(value), str(text)) for value, text in bf.field.widget.choices]  # type: ignore[attr-defined]
+
+
+def select_options(bf: BoundField) -> Markup:
+    """The `<option>` elements of a select, as the NHS.UK select macro writes them (an empty value reads
+    "Choose…"), escaped."""
+    selected = _selected(bf)
+    return Markup(
+        "".join(
+            f'<option value="{escape(v)}"{" selected" if v in selected else ""}>'
+            f"{escape(t or 'Choose…')}</option>"
+            for v, t in _choices(bf)
+        )
+    )
+
+
+def into_select(html: str, options: Markup) -> Markup:
+    """The select macro's HTML with `options` inside its (empty) select element."""
+    return Markup(html).replace(Markup("</select>"), options + Markup("</select>"), 1)
 
 
 def _selected(bf: BoundField) -> set[str]:
@@ -182,15 +200,12 @@ def field_params(bf: BoundField, overrides: dict[str, Any] | None = None) -> dic
             "items": [{"value": v, "text": t, "checked": v in selected} for v, t in _choices(bf) if v != ""],
         }
     elif isinstance(widget, forms.Select):
-        selected = _selected(bf)
+        # The NHS.UK macro draws the label, hint, error and the select element; the options are written
+        # here (`options`, put in by the `field` macro): the macro's per-option logic cost 0.1 ms an
+        # option, 150 ms for a menu of every organisation in England.
         component = "select"
-        params = {
-            **common,
-            "label": {"text": label_text(bf)},
-            "items": [
-                {"value": v, "text": t or "Choose…", "selected": v in selected} for v, t in _choices(bf)
-            ],
-        }
+        params = {**common, "label": {"text": label_text(bf)}, "items": []}
+        return {"component": component, "params": params, "options": select_options(bf)}
     elif isinstance(widget, forms.Textarea):
         max_length = getattr(bf.field, "max_length", None)
         component = "characterCount" if max_length else "textarea"

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from core import navigation
 from core.audit import entry_sentences
-from core.form_fields import error_summary_items, field_params
+from core.form_fields import error_summary_items, field_params, into_select
 from core.mfa import must_use_mfa
 from core.once import once_input
 from core.permissions import can
@@ -140,6 +140,7 @@ def install(env: Environment) -> None:
         plural=plural,
         linebreaks=linebreaks,
         indent=keep_indentation,
+        into_select=into_select,
     )
 
 

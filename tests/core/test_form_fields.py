@@ -95,3 +95,24 @@ def test_a_services_errors_land_on_the_forms_fields_or_on_top():
     add_service_errors(form, ValidationError("Someone else changed this"))
     assert form.errors["title"] == ["Too short"]
     assert form.non_field_errors() == ["Choose a lead", "Someone else changed this"]
+
+
+class Pick(forms.Form):
+    fruit = forms.ChoiceField(
+        label="Fruit", choices=[("", ""), ("a", "Apple & pear"), ("<b>", "<b>Bold</b>")]
+    )
+
+
+def test_a_select_is_the_nhs_component_with_its_options_escaped_and_chosen():
+    from django.template import engines
+
+    jinja = next(engine for engine in engines.all() if "jinja" in type(engine).__module__)
+    template = jinja.from_string('{% from "components/forms.jinja" import field %}{{ field(form["fruit"]) }}')
+    html = template.render({"form": Pick(data={"fruit": "a"})})
+
+    assert 'class="nhsuk-label"' in html and 'for="id_fruit"' in html  # the NHS.UK macro drew the rest
+    options = html[html.index("<select") : html.index("</select>")]
+    assert options.count("<option") == 3
+    assert '<option value="">Choose…</option>' in options
+    assert '<option value="a" selected>Apple &amp; pear</option>' in options
+    assert '<option value="&lt;b&gt;">&lt;b&gt;Bold&lt;/b&gt;</option>' in options
