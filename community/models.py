@@ -53,6 +53,8 @@ class User(AbstractUser):
     class Meta:
         ordering = ["first_name", "last_name", "email"]
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+        # Lists of people (the champion directory, the register) sort by name: walked, not sorted.
+        indexes = [models.Index(fields=["first_name", "last_name", "id"], name="user_name_idx")]
 
     def __str__(self) -> str:
         return self.display_name
