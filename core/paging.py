@@ -8,7 +8,10 @@ from functools import cached_property
 from typing import Any
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
+
+from core import counting
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,9 @@ class _CountedPaginator(Paginator):  # type: ignore[type-arg]
     def found(self) -> int:
         if self._counter is not None:
             return self._counter(self.object_list)
-        return int(self.object_list.order_by()[: (self.cap or 0) + 1].count())  # type: ignore[attr-defined]  # a queryset
+        if self.cap is not None:
+            return int(self.object_list.order_by()[: self.cap + 1].count())  # type: ignore[attr-defined]  # a queryset
+        return len(self.object_list)
 
     @cached_property
     def count(self) -> int:
@@ -79,11 +84,9 @@ def paginate(
     COUNT(*) (one query can then give both the count and, say, the counts by status). `count_up_to` stops
     counting there: on a table of millions, an exact count of a broad list costs more than the page itself,
     and nobody pages past the first few hundred rows; `Paged.more_than` then says there are more."""
-    paginator = (
-        Paginator(object_list, per_page)
-        if count is None and count_up_to is None
-        else _CountedPaginator(object_list, per_page, count, count_up_to)
-    )
+    if count is None and count_up_to is None and isinstance(object_list, QuerySet):
+        count = counting.count  # a long list's count is kept for a minute
+    paginator = _CountedPaginator(object_list, per_page, count, count_up_to)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except PageNotAnInteger:

@@ -260,6 +260,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 # A published, active project with no update, data or PDSA cycle for this many days is "quiet": lists say
 # so and its lead gets one reminder with a suggested progress score (projects.nudges).
 STALE_PROJECT_DAYS = env.int("STALE_PROJECT_DAYS", default=90)
+# A list of this many rows or more keeps its count (and counts by status) for a minute (core.counting).
+LARGE_COUNT_FROM = env.int("LARGE_COUNT_FROM", default=10_000)
+LARGE_COUNT_SECONDS = env.int("LARGE_COUNT_SECONDS", default=60)
 # Dashboards: a rebuild follows a data change after this many seconds (changes meanwhile join it), and
 # pages warn when a snapshot is older than this many minutes (docs/adr/0008).
 DASHBOARD_DEBOUNCE_SECONDS = env.int("DASHBOARD_DEBOUNCE_SECONDS", default=30)
@@ -275,7 +278,7 @@ REST_FRAMEWORK = {
     # NUL characters are refused with a field message as the body is parsed (core.api).
     "DEFAULT_PARSER_CLASSES": ["core.api.JSONParser", "core.api.FormParser", "core.api.MultiPartParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api_paging.Pagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "core.api.exception_handler",
