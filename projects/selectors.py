@@ -52,18 +52,29 @@ def for_listing(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def search(projects: QuerySet[Project], text: str, operator: str = "&") -> QuerySet[Project]:
+# Projects with a title like the text join a search only when its words match fewer than this many: they
+# catch a typed slip where there are few matches, and add nothing but cost where there are thousands.
+SIMILAR_TITLES_BELOW = 100
+
+
+def search(
+    projects: QuerySet[Project], text: str, operator: str = "&", similar_titles: bool = True
+) -> QuerySet[Project]:
     """Projects matching every word (as a prefix of its English stem: "falls" finds "fall") in any text
-    field, or with a similar title; annotated with `rank` and ordered by it. `operator="|"`: any word."""
+    field, or (`similar_titles`) with a similar title; annotated with `rank` and ordered by it.
+    `operator="|"`: any word."""
     terms = words(text)
     if not terms:
         return projects
     query = SearchQuery(prefix_query(terms, operator), search_type="raw", config=SEARCH_CONFIG)
+    matching = Q(search_vector=query)
+    if similar_titles:
+        matching |= Q(title__trigram_similar=text.strip())
     return (
         projects.annotate(
             rank=SearchRank(F("search_vector"), query) + TrigramSimilarity("title", text.strip())
         )
-        .filter(Q(search_vector=query) | Q(title__trigram_similar=text.strip()))
+        .filter(matching)
         .order_by("-rank", "-updated_at", "-pk")
     )
 
@@ -78,9 +89,13 @@ class Found:
 def search_widening(projects: QuerySet[Project], text: str) -> Found:
     """`search`, widened when no project has every word: then any word, saying so; and when nothing has
     any word either, the nearest spelling the register uses ("Did you mean sepsis?")."""
+    by_words = search(projects, text, similar_titles=False)
+    matched = by_words.order_by()[:SIMILAR_TITLES_BELOW].count()
+    if matched >= SIMILAR_TITLES_BELOW:
+        return Found(by_words)
     found = search(projects, text)
     terms = words(text)
-    if len(terms) < 1 or found.exists():
+    if len(terms) < 1 or matched or found.exists():
         return Found(found)
     if len(terms) > 1:
         wider = search(projects, text, "|")

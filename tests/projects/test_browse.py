@@ -178,3 +178,17 @@ def test_a_misspelt_search_that_finds_nothing_suggests_the_registers_spelling(me
     assert _titles(client_for(member).get("/projects/", {"q": "sepsis"})) != []
     nothing = client_for(member).get("/projects/", {"q": "xylophone"}).content.decode()
     assert "Did you mean" not in nothing
+
+
+def test_similar_titles_join_a_search_only_when_its_words_match_few(member, client_for, monkeypatch):
+    from projects import selectors
+
+    ProjectFactory(title="Sepsis screening", aim="Screen every adult")
+    ProjectFactory(title="Sepssis bundle", aim="Treat within the hour")  # a slip: similar title only
+    client = client_for(member)
+    titles = [p.title for p in client.get("/projects/?q=sepsis").context["listing"].paged.items]
+    assert "Sepssis bundle" in titles  # few matches: the similar title is shown too
+
+    monkeypatch.setattr(selectors, "SIMILAR_TITLES_BELOW", 1)
+    titles = [p.title for p in client.get("/projects/?q=sepsis").context["listing"].paged.items]
+    assert titles == ["Sepsis screening"]  # enough matching the words: similar titles add only cost
