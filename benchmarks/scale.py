@@ -228,6 +228,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--levels", default="8,32", help="concurrent clients, comma-separated")
     parser.add_argument("--cap", type=float, default=60, help="seconds at most per endpoint and level")
     parser.add_argument("--json", type=Path, help="where to write the figures")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="drive only endpoints whose label contains this text (repeatable); skips the one-off work "
+        "and writes no figures unless --json is given",
+    )
     options = parser.parse_args(argv)
     size = "small" if options.small else "national"
 
@@ -250,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     call_command("migrate", "--no-input", verbosity=0)
     call_command("seed_scale", "--if-empty", *(["--small"] if options.small else []))
     call_command("collectstatic", "--no-input", verbosity=0)
-    endpoints = _endpoints()
+    endpoints = [e for e in _endpoints() if not options.only or any(o in e["label"] for o in options.only)]
 
     port = _free_port()
     log = ROOT / ".data" / "bench-scale-gunicorn.log"
@@ -276,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         server.wait(timeout=30)
     _table(figures)
     print(f"\nweb workers' memory after the run (MB): {sorted(memory.values())}")
+    if options.only and not options.json:
+        return 0
     one_off = _one_off_timings()
     out = options.json or ROOT / "benchmarks" / "results" / f"{size}.json"
     out.parent.mkdir(exist_ok=True)
