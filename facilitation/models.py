@@ -57,7 +57,11 @@ class FacilitationRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "priority_score", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["status", "priority_score", "submitted_at"]),
+            # The portfolio lists every request past draft, newest first: walked, not sorted.
+            models.Index(fields=["-submitted_at", "-id"], name="request_submitted_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title
