@@ -73,6 +73,30 @@ class _CountedPaginator(Paginator):  # type: ignore[type-arg]
         return self.found if self.cap is None else min(self.found, self.cap)
 
 
+class Chained:
+    """Two ordered lists paged as one, the first before the second (the celebrated projects, then the
+    rest): each is read with its own index, where one query ordering by both would sort every row."""
+
+    def __init__(self, first: QuerySet[Any], then: QuerySet[Any]) -> None:
+        self.first, self.then = first, then
+
+    @cached_property
+    def _first_count(self) -> int:
+        return counting.count(self.first)
+
+    def __len__(self) -> int:
+        return self._first_count + counting.count(self.then)
+
+    def __getitem__(self, window: slice) -> list[Any]:
+        start, stop = window.start or 0, window.stop
+        split = self._first_count
+        rows = list(self.first[start:stop]) if start < split else []
+        rest_start, rest_stop = max(start - split, 0), (None if stop is None else max(stop - split, 0))
+        if rest_stop is None or rest_stop > rest_start:
+            rows += list(self.then[rest_start:rest_stop])
+        return rows
+
+
 def paginate(
     request: HttpRequest,
     object_list: Any,

@@ -7,12 +7,13 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db import connection
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from community.models import Place, User
 from core.audit import audit_trail
 from core.models import AuditEntry
+from core.paging import Chained
 from core.permissions import is_admin
 from projects import impact
 from projects.models import (
@@ -172,17 +173,23 @@ def history(project: Project, limit: int = 50) -> list[AuditEntry]:
     return list(audit_trail(project)[:limit])
 
 
-def showcase(user: Any) -> QuerySet[Project]:
-    """Published projects that are completed, spreading or sustaining, with results: the celebrated first,
-    then the best scores."""
-    return for_listing(
+def showcase(user: Any) -> Chained:
+    """Published projects that are completed, spreading or sustaining, with results: the celebrated first
+    (most recently celebrated first), then the best scores."""
+    shown = for_listing(
         visible_projects(user)
         .filter(published_at__isnull=False, status__in=SHOWCASE_STATUSES)
         .exclude(results="")
         .select_related("celebration")
-        .order_by(
-            F("celebration__celebrated_at").desc(nulls_last=True), "-progress_score", "-updated_at", "-pk"
-        )
+    )
+    return Chained(
+        shown.filter(celebration__isnull=False).order_by(
+            "-celebration__celebrated_at", "-progress_score", "-updated_at", "-pk"
+        ),
+        # NOT EXISTS, not a left join's IS NULL, which PostgreSQL takes to leave one row and so sorts all.
+        shown.filter(~Exists(Celebration.objects.filter(project=OuterRef("pk")))).order_by(
+            "-progress_score", "-updated_at", "-pk"
+        ),
     )
 
 

@@ -26,3 +26,24 @@ def test_a_capped_count_stops_one_past_the_cap_and_says_so(django_assert_num_que
     assert paged.count == 5 and paged.more_than == 5
     exact = paginate(request, rows, per_page=2, count_up_to=10)
     assert exact.count == 7 and exact.more_than is None
+
+
+@pytest.mark.django_db
+def test_two_ordered_lists_page_as_one_first_before_then(rf):
+    from core.paging import Chained
+    from projects.models import Project
+    from tests.projects.factories import ProjectFactory
+
+    first = [ProjectFactory(title=f"A{n}") for n in range(3)]
+    then = [ProjectFactory(title=f"B{n}") for n in range(4)]
+    chained = Chained(
+        Project.objects.filter(title__startswith="A").order_by("title"),
+        Project.objects.filter(title__startswith="B").order_by("title"),
+    )
+    pages = [paginate(rf.get("/", {"page": n}), chained, per_page=2) for n in (1, 2, 3, 4)]
+
+    assert pages[0].count == 7
+    assert [[p.title for p in page.items] for page in pages] == [
+        ["A0", "A1"], ["A2", "B0"], ["B1", "B2"], ["B3"]
+    ]  # fmt: skip
+    assert {p.pk for p in first + then} == {p.pk for page in pages for p in page.items}
