@@ -12,9 +12,11 @@ free time this month first, then the match score (x3 a method, x2 the topic, x2 
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 
 import numpy as np
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import OuterRef, QuerySet
@@ -85,10 +87,27 @@ def _load(listed: QuerySet[Champion]) -> Features:
     )
 
 
+# Each web process also keeps the features it last used for SHORTLIST_HELD_SECONDS, without asking
+# whether the register changed: the queue and assign pages then neither query the stamp nor fetch and
+# unpickle the features on every view. A change reaches the shortlist within that time; the shortlisted
+# champions themselves, their commitments and the ranking are always read afresh.
+_held: dict[str, tuple[float, Features]] = {}
+
+
 def features(listed: QuerySet[Champion], month: capacity.Month) -> Features:
     """The listed champions' features; `listed` must annotate `free_now` for `month` (`with_free_now`)."""
-    key = f"champions:shortlist-features:{month.first_day:%Y-%m}:{register_stamp()}"
-    return kept(key, lambda: _load(listed), CACHE_FOR)
+    month_key = f"{month.first_day:%Y-%m}"
+    now = time.monotonic()
+    held = _held.get(month_key)
+    if held and held[0] > now:
+        return held[1]
+    seconds = float(settings.SHORTLIST_HELD_SECONDS)
+    key = f"champions:shortlist-features:{month_key}:{register_stamp()}"
+    found = kept(key, lambda: _load(listed), CACHE_FOR)
+    _held.clear()  # one month at a time
+    if seconds > 0:
+        _held[month_key] = (now + seconds, found)
+    return found
 
 
 def _rows_in(index: dict[int, np.ndarray], keys: frozenset[int], size: int) -> np.ndarray:
@@ -111,7 +130,12 @@ def shortlist(found: Features, need: capacity.Need, limit: int) -> list[int]:
         score = score + capacity.PLACE_WEIGHT * covers
     hours = float(need.hours_per_month)
     has_time_now = (found.free_now > 0) & (found.free_now >= hours)
-    order = np.lexsort((found.ids, -found.free_now, -score, ~has_time_now))  # the last key sorts first
-    if need.methods or need.topic_ids or need.place_ids:
-        order = order[score[order] > 0]
+    rows = np.flatnonzero(score > 0) if need.methods or need.topic_ids or need.place_ids else np.arange(size)
+    if len(rows) > limit:
+        # Only rows as good as the limit-th best can be in the answer: the order's keys folded into one
+        # number (free now, then score, then free hours) picks them without sorting everything.
+        folded = has_time_now[rows] * 1e7 + score[rows] * 1e4 + np.clip(found.free_now[rows], 0, 9999)
+        kth = np.partition(folded, len(rows) - limit)[len(rows) - limit]
+        rows = rows[folded >= kth]
+    order = rows[np.lexsort((found.ids[rows], -found.free_now[rows], -score[rows], ~has_time_now[rows]))]
     return [int(pk) for pk in found.ids[order[:limit]]]

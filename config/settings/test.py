@@ -41,3 +41,5 @@ WHITENOISE_AUTOREFRESH = True
 # No worker runs in most tests, so /healthz would wait its full second for one on every call; tests with a
 # real worker give it longer (tests/core/test_worker.py).
 HEALTH_WORKER_PING_SECONDS = 0.2
+# Tests change the champion register and look again at once: no per-process copy of its compact form.
+SHORTLIST_HELD_SECONDS = 0

@@ -87,3 +87,35 @@ def test_ranking_for_many_requests_takes_the_same_queries_as_for_one(django_asse
     assert len(many) == 5 and [r.candidate.key for r in many[0]] == [r.candidate.key for r in one[0]]
     # Those covering the request's place come first among equals in time and topic.
     assert places[0].pk in many[0][0].candidate.place_ids
+
+
+def test_the_shortlist_picks_the_same_as_sorting_everything():
+    """The shortlist folds the ranking's keys to skip sorting every champion: same answer as a full sort."""
+    import numpy as np
+
+    from champions import capacity, shortlist
+
+    rng = np.random.default_rng(7)
+    size = 5000
+    found = shortlist.Features(
+        ids=np.arange(1, size + 1, dtype=np.int64),
+        methods=rng.integers(0, 1 << len(shortlist.METHODS), size),
+        free_now=rng.choice([0.0, 2.0, 4.0, 4.0, 8.0, 16.5], size),
+        no_places=rng.random(size) < 0.2,
+        by_topic={1: np.flatnonzero(rng.random(size) < 0.3)},
+        by_place={5: np.flatnonzero(rng.random(size) < 0.1)},
+    )
+    need = capacity.Need(
+        methods=frozenset(shortlist.METHODS[:2]), topic_ids=frozenset({1}), place_ids=frozenset({5}),
+        hours_per_month=4,
+    )  # fmt: skip
+    score = capacity.METHOD_WEIGHT * shortlist.BITS_SET[found.methods & shortlist.method_bits(need.methods)]
+    score = score + capacity.TOPIC_WEIGHT * np.isin(np.arange(size), found.by_topic[1])
+    score = score + capacity.PLACE_WEIGHT * (np.isin(np.arange(size), found.by_place[5]) | found.no_places)
+    has_time = (found.free_now > 0) & (found.free_now >= 4)
+    everything = sorted(
+        (i for i in range(size) if score[i] > 0),
+        key=lambda i: (not has_time[i], -score[i], -found.free_now[i], found.ids[i]),
+    )
+    for limit in (1, 12, 50, 400):
+        assert shortlist.shortlist(found, need, limit) == [int(found.ids[i]) for i in everything[:limit]]
