@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dashboards.shape import has_figures
+from dashboards.shape import has_figures, shown
 
 NHS_COLOURS = ["#005eb8", "#007f3b", "#ffb81c", "#d5281b", "#330072", "#00a499", "#ae2573", "#425563"]
 
@@ -48,5 +48,5 @@ def figure_for(chart: dict[str, Any]) -> dict[str, Any]:
 def add_figures(data: dict[str, Any]) -> dict[str, Any]:
     for chart in data.get("charts", []):
         if has_figures(chart):
-            chart["figure"] = figure_for(chart)
+            chart["figure"] = figure_for(shown(chart))
     return data

@@ -12,6 +12,7 @@
       "rows": [["Acute trust", 1, 8400], ...],
       "series": ["Organisations"],             # columns drawn; the first column is the x axis
       "empty": "No self-assessment yet.",      # optional: said instead of a chart with nothing to draw
+      "rank_by": "Gap",                        # optional: which rows a long chart shows (see `shown`)
     },
   ],
   "notes": ["Optional sentences shown under the dashboard."],
@@ -68,6 +69,40 @@ def has_figures(chart: dict[str, Any]) -> bool:
     )
 
 
+SHOWN_ROWS = 25
+
+
+def _ranking(value: Any) -> float:
+    return (
+        float(value)
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+        else float("-inf")
+    )
+
+
+def shown(chart: dict[str, Any], limit: int | None = None) -> dict[str, Any]:
+    """The chart as pages and the board pack draw it. A chart of categories with more than `limit` rows
+    (every organisation in England) shows the `limit` with the largest value in its `rank_by` column
+    (else its first series), largest first, and says how many rows it has in all (`all_rows`); the
+    download keeps every row. A line chart (a run of periods) is shown whole."""
+    rows = chart["rows"]
+    limit = SHOWN_ROWS if limit is None else limit
+    if chart.get("type") == "line" or len(rows) <= limit:
+        return chart
+    columns = chart["columns"]
+    column = columns.index(chart["rank_by"]) if chart.get("rank_by") in columns else series_indexes(chart)[0]
+    kept = sorted(rows, key=lambda row: (-_ranking(row[column]), str(row[0])))[:limit]
+    return {**chart, "rows": kept, "all_rows": len(rows), "ranked_by": columns[column]}
+
+
+def shown_sentence(chart: dict[str, Any], where: str) -> str:
+    """What a shortened chart (`shown`) leaves out, and `where` to find every row."""
+    return (
+        f"Showing the {len(chart['rows'])} of {chart['all_rows']:,} rows with the highest "
+        f"“{chart['ranked_by']}”; {where} has every row."
+    )
+
+
 def json_number(value: Decimal) -> int | float:
     """A decimal as JSON shows it best: whole numbers without a fraction."""
     return int(value) if value == value.to_integral_value() else float(value)
@@ -103,6 +138,8 @@ def check(data: Any) -> dict[str, Any]:
         series = chart.setdefault("series", columns[1:2])
         if any(s not in columns[1:] for s in series):
             raise InvalidDashboard(f"Chart {chart_id}: `series` must name columns after the first.")
+        if "rank_by" in chart and chart["rank_by"] not in columns[1:]:
+            raise InvalidDashboard(f"Chart {chart_id}: `rank_by` must name a column after the first.")
         chart.setdefault("title", chart_id)
         chart.setdefault("type", "bar")
     try:

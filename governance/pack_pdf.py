@@ -33,7 +33,7 @@ from reportlab.platypus import (
 
 from core.pdf_tags import TaggedFigure, TaggedParagraph, TaggingCanvas, finish, table_tagger
 from core.templating import format_date
-from dashboards.shape import has_figures, series_indexes
+from dashboards.shape import has_figures, series_indexes, shown, shown_sentence
 
 CHART_COLOURS = ["#005eb8", "#007f3b", "#ffb81c", "#d5281b", "#330072", "#00a499"]
 STATUS_COLOURS = {"Green": "#cce5d8", "Amber": "#fff1cc", "Red": "#f7d4d1"}
@@ -300,6 +300,8 @@ class _Story:
     def chart(self, chart: dict[str, Any]) -> list[Any]:
         """A chart's title, its drawing (or why there is none) and its table; a narrow, short table sits
         beside the drawing so that a chart and its figures share a page."""
+        whole = chart
+        chart = shown(chart)
         parts: list[Any] = [self.heading(chart["title"], 4)]
         beside = len(chart["columns"]) <= 3 and len(chart["rows"]) <= SIDE_BY_SIDE_ROWS
         drawing = chart_drawing(chart, width=CHART_BESIDE if beside else min(FRAME_WIDTH, 700), height=170)
@@ -317,6 +319,8 @@ class _Story:
             parts.append(layout)
         else:
             parts += [figure, *([table] if table is not None else [])]
+        if chart is not whole:
+            parts.append(self.para(shown_sentence(chart, "the workbook"), self.s.body))
         parts.append(Spacer(1, 4 * mm))
         return parts
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from core.exports import Column, export_response
 from dashboards import params as dashboard_params
-from dashboards import registry, rendering, triggers
+from dashboards import registry, rendering, shape, triggers
 from dashboards import selectors as dashboard_selectors
 from dashboards import services as dashboard_services
 from dashboards.models import DashboardSnapshot
@@ -100,6 +100,8 @@ def dashboard(request: HttpRequest, key: str) -> HttpResponse:
             "panel": panels[0],
             "filtered": bool(form.parameters()),
             "chart_table": rendering.chart_table,
+            "shown_chart": shape.shown,
+            "shown_sentence": shape.shown_sentence,
         },
     )
 

@@ -123,6 +123,7 @@ def figures(
                 ],
                 "rows": improver_rows,
                 "series": ["New in the period", "Target"],
+                "rank_by": "Gap",  # a long table shows the organisations furthest from their target
             },
         ],
         "notes": [

@@ -178,3 +178,52 @@ def test_an_action_past_its_due_date_is_never_green():
     assert rag_on("amber", _dt.date(2026, 11, 1), today) == "red"
     assert rag_on("red", _dt.date(2026, 12, 1), today) == "red"
     assert rag_on("complete", _dt.date(2020, 1, 1), today) == "complete"
+
+
+def _long_chart(n: int, **extra):
+    rows = [[f"Org {i:04d}", i % 7, 10, 10 - i % 7] for i in range(n)]
+    return {
+        "id": "by-org", "title": "By organisation", "type": "bar",
+        "columns": ["Organisation", "Coaches", "Target", "Gap"], "rows": rows,
+        "series": ["Coaches", "Target"], **extra,
+    }  # fmt: skip
+
+
+def test_a_long_chart_shows_its_largest_rows_and_says_how_many_it_has():
+    from dashboards.shape import shown, shown_sentence
+
+    chart = _long_chart(1256)
+    short = shown(chart, limit=25)
+
+    assert len(short["rows"]) == 25 and short["all_rows"] == 1256 and short["ranked_by"] == "Coaches"
+    assert all(row[1] == 6 for row in short["rows"])  # the largest first series value
+    assert short["rows"][0][0] == "Org 0006"  # ties by name
+    assert len(chart["rows"]) == 1256  # the download keeps every row
+    assert shown_sentence(short, "the CSV download") == (
+        "Showing the 25 of 1,256 rows with the highest “Coaches”; the CSV download has every row."
+    )
+
+
+def test_a_chart_may_rank_its_long_table_by_another_column_and_short_or_line_charts_are_whole():
+    from dashboards.shape import InvalidDashboard, check, shown
+
+    by_gap = shown(_long_chart(100, rank_by="Gap"), limit=10)
+    assert [row[3] for row in by_gap["rows"]] == [10] * 10 and by_gap["ranked_by"] == "Gap"
+    assert shown(_long_chart(25), limit=25)["rows"] == _long_chart(25)["rows"]
+    assert "all_rows" not in shown(_long_chart(100, type="line"), limit=10)
+    with pytest.raises(InvalidDashboard, match="rank_by"):
+        check({"charts": [_long_chart(3, rank_by="Organisation")]})
+
+
+def test_a_long_chart_on_its_dashboard_page_says_what_it_leaves_out(client_for, make_persona, monkeypatch):
+    from dashboards import shape
+    from dashboards.snapshots import rebuild_everything
+    from tests.community.factories import OrganisationFactory
+
+    monkeypatch.setattr(shape, "SHOWN_ROWS", 2)
+    board = make_persona("board")
+    OrganisationFactory.create_batch(3)
+
+    rebuild_everything()
+    html = client_for(board).get("/governance/dashboards/community/").content.decode()
+    assert "rows with the highest" in html and "the CSV download has every row" in html
