@@ -90,7 +90,11 @@ class Champion(models.Model):
 
     class Meta:
         ordering = ["person__first_name", "person__last_name"]
-        indexes = [models.Index(fields=["status", "consent_to_list"])]
+        indexes = [
+            models.Index(fields=["status", "consent_to_list"]),
+            # The register lists the most recently changed first: walked, not sorted.
+            models.Index(fields=["-updated_at", "id"], name="champion_changed_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(capacity_end__isnull=True)

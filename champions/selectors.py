@@ -31,6 +31,7 @@ from champions.models import Champion, ChampionCommitment, Level, Method
 from champions.services import agreement_of
 from community.models import Organisation, Place
 from community.selectors import related_place_ids
+from core import counting
 from core.audit import audit_trail
 from core.cache import kept
 from core.permissions import can
@@ -138,8 +139,12 @@ def history(champion: Champion) -> QuerySet[Any]:
 def status_counts() -> dict[str, int]:
     rows = Champion.objects.order_by().values("status").annotate(n=Count("pk"))
     counts = {status: 0 for status in Champion.Status.values}
-    counts.update({row["status"]: row["n"] for row in rows})
+    counts.update({row["status"]: row["n"] for row in counting.summarised(rows, list, _champions_in)})
     return counts
+
+
+def _champions_in(rows: list[dict[str, Any]]) -> int:
+    return sum(int(row["n"]) for row in rows)
 
 
 # --- Dosage -----------------------------------------------------------------------------------------

@@ -203,7 +203,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "champions/edit.jinja", {"champion": champion, "form": form})
 
 
-DOSAGE_PAGE = 50  # organisations a page; a national register has over a thousand
+DOSAGE_PAGE = 25  # organisations (and places) a page; a national register has over a thousand
 
 
 def dosage(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
@@ -217,7 +217,7 @@ def dosage(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
             "report": report,
             "paged": paginate(request, report.organisations, per_page=DOSAGE_PAGE),
             "furthest": report.furthest_from_target()[:3],
-            "places": selectors.by_place(),
+            "places": paginate(request, selectors.by_place(), per_page=DOSAGE_PAGE, param="places_page"),
             "methods": selectors.by_method(),
         },
     )

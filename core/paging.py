@@ -29,9 +29,9 @@ class Paged:
         return int(self.page.paginator.count)
 
 
-def _href(request: HttpRequest, number: int) -> str:
+def _href(request: HttpRequest, number: int, param: str = "page") -> str:
     params = request.GET.copy()
-    params["page"] = str(number)
+    params[param] = str(number)
     return f"?{params.urlencode()}"
 
 
@@ -103,16 +103,18 @@ def paginate(
     per_page: int = 20,
     count: Callable[[Any], int] | None = None,
     count_up_to: int | None = None,
+    param: str = "page",
 ) -> Paged:
     """A page of `object_list` as `?page=` asks. `count(object_list)`, when given, counts it instead of
     COUNT(*) (one query can then give both the count and, say, the counts by status). `count_up_to` stops
     counting there: on a table of millions, an exact count of a broad list costs more than the page itself,
-    and nobody pages past the first few hundred rows; `Paged.more_than` then says there are more."""
+    and nobody pages past the first few hundred rows; `Paged.more_than` then says there are more.
+    `param` names the query parameter, for a second list paged on the same page."""
     if count is None and count_up_to is None and isinstance(object_list, QuerySet):
         count = counting.count  # a long list's count is kept for a minute
     paginator = _CountedPaginator(object_list, per_page, count, count_up_to)
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        page = paginator.page(request.GET.get(param) or 1)
     except PageNotAnInteger:
         page = paginator.page(1)
     except EmptyPage:
@@ -122,13 +124,13 @@ def paginate(
         params["items"] = [
             {"ellipsis": True}
             if n is None
-            else {"number": n, "href": _href(request, n), "current": n == page.number}
+            else {"number": n, "href": _href(request, n, param), "current": n == page.number}
             for n in page_numbers(page.number, paginator.num_pages)
         ]
         if page.has_previous():
-            params["previous"] = {"href": _href(request, page.previous_page_number())}
+            params["previous"] = {"href": _href(request, page.previous_page_number(), param)}
         if page.has_next():
-            params["next"] = {"href": _href(request, page.next_page_number())}
+            params["next"] = {"href": _href(request, page.next_page_number(), param)}
     over = (
         isinstance(paginator, _CountedPaginator) and count_up_to is not None and paginator.found > count_up_to
     )

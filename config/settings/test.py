@@ -42,4 +42,4 @@ WHITENOISE_AUTOREFRESH = True
 # real worker give it longer (tests/core/test_worker.py).
 HEALTH_WORKER_PING_SECONDS = 0.2
 # Tests change the champion register and look again at once: no per-process copy of its compact form.
-SHORTLIST_HELD_SECONDS = 0
+REGISTER_HELD_SECONDS = 0

@@ -54,7 +54,7 @@ def test_the_board_sees_targets_actuals_and_gaps_for_an_organisation_of_4000(
 
 
 def test_the_organisations_are_paged_with_the_system_row_on_every_page(board, client_for):
-    for n in range(52):
+    for n in range(27):
         OrganisationFactory(name=f"Partner {n:02d}", short_name=f"P{n:02d}", headcount=100)
     client = client_for(board)
 
@@ -64,9 +64,9 @@ def test_the_organisations_are_paged_with_the_system_row_on_every_page(board, cl
     first = table(client.get(URL).content.decode())
     second = table(client.get(URL + "?page=2").content.decode())
 
-    assert "P00" in first and "P49" in first and "P50" not in first
-    assert "P50" in second and "P00" not in second
-    assert "Showing 51 to " in second
+    assert "P00" in first and "P24" in first and "P25" not in first
+    assert "P25" in second and "P00" not in second
+    assert "Showing 26 to " in second
     assert first.count("Whole system") == second.count("Whole system") >= 1
 
 
@@ -138,3 +138,24 @@ def test_training_records_raise_an_organisations_counts_without_counting_anyone_
     assert (riverside.trained_experts, riverside.register_experts, riverside.experts) == (6, 4, 6)
     assert (riverside.trained_coaches, riverside.register_coaches, riverside.coaches) == (3, 12, 12)
     assert riverside.expert_gap == 10
+
+
+def test_the_places_are_paged_on_their_own(board, client_for):
+    from champions.models import Champion
+    from tests.champions.factories import ChampionFactory
+    from tests.community.factories import PlaceFactory
+
+    for n in range(27):
+        champion = ChampionFactory(status=Champion.Status.ACTIVE)
+        champion.places.set([PlaceFactory(name=f"Locality {n:02d}")])
+    client = client_for(board)
+
+    def places(page: str) -> str:
+        return page.split("<h2>By place</h2>")[1].split("<h2>By method</h2>")[0]
+
+    first = places(client.get(URL).content.decode())
+    second = places(client.get(URL + "?places_page=2&page=1").content.decode())
+
+    assert "Locality 00" in first and "Locality 24" in first and "Locality 25" not in first
+    assert "Locality 25" in second and "Locality 00" not in second
+    assert "places_page=2" in first  # its own pages, leaving the organisations' page as it was
