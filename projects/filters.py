@@ -54,7 +54,10 @@ class ProjectFilter(django_filters.FilterSet):
         empty_label="Any method",
     )
     status = django_filters.MultipleChoiceFilter(
-        choices=Status.choices, widget=forms.CheckboxSelectMultiple, label="Status"
+        choices=Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label="Status",
+        distinct=False,  # a column of the project: no join to repeat rows, so no DISTINCT over every match
     )
     progress_min = django_filters.TypedChoiceFilter(
         field_name="progress_score",
@@ -111,4 +114,4 @@ class ProjectFilter(django_filters.FilterSet):
         user = getattr(self.request, "user", None)
         if not value or not getattr(user, "pk", None):
             return queryset
-        return queryset.filter(selectors.involving(user))
+        return queryset.filter(pk__in=selectors.ids_involving(user))

@@ -17,8 +17,9 @@ def your_projects(user: Any) -> Panel | None:
     """The projects this person leads or works on, most recently changed first, with where each stands."""
     if not getattr(user, "pk", None):
         return None
-    mine = Project.objects.filter(selectors.involving(user)).order_by("-updated_at", "-pk")
-    total = mine.count()
+    ids = selectors.ids_involving(user)
+    mine = Project.objects.filter(pk__in=ids).order_by("-updated_at", "-pk")
+    total = len(ids)
     items = [
         Item(
             p.title,

@@ -46,6 +46,15 @@ def involving(user: Any) -> Q:
     return Q(lead=user) | Q(pk__in=TeamMember.objects.filter(user=user).values("project_id"))
 
 
+def ids_involving(user: Any) -> list[int]:
+    """The ids of the projects the user leads or is on the team of, in one query using an index for each
+    side. Filtering on `involving` alone makes PostgreSQL walk every project in the list's order, checking
+    each against the two (330 ms at national size for a person with two projects)."""
+    lead = Project.objects.filter(lead=user).order_by().values_list("pk", flat=True)
+    team = TeamMember.objects.filter(user=user).order_by().values_list("project_id", flat=True)
+    return list(lead.union(team))
+
+
 def for_listing(projects: QuerySet[Project]) -> QuerySet[Project]:
     """What a row in a list shows, in a fixed number of queries whatever the page size."""
     return projects.select_related("lead", "lead__organisation").prefetch_related(

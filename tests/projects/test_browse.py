@@ -192,3 +192,17 @@ def test_similar_titles_join_a_search_only_when_its_words_match_few(member, clie
     monkeypatch.setattr(selectors, "SIMILAR_TITLES_BELOW", 1)
     titles = [p.title for p in client.get("/projects/?q=sepsis").context["listing"].paged.items]
     assert titles == ["Sepsis screening"]  # enough matching the words: similar titles add only cost
+
+
+def test_your_projects_are_those_you_lead_or_work_on_on_home_and_in_the_register(member, client_for):
+    led = ProjectFactory(title="Led without a team place", lead=member, with_lead_membership=False)
+    on_team = ProjectFactory(title="On the team", team=[member])
+    draft = ProjectFactory(title="My draft", lead=member, published_at=None)
+    ProjectFactory(title="Someone else's")
+    client = client_for(member)
+
+    home = client.get("/home/").content.decode()
+    assert all(p.title in home for p in (led, on_team, draft)) and "Someone else" not in home
+    assert "3 projects" in home
+    listed = {p.title for p in client.get("/projects/?mine=on").context["listing"].paged.items}
+    assert listed == {led.title, on_team.title, draft.title}
