@@ -43,7 +43,7 @@ def summarised(
 
 def count(queryset: QuerySet[Any]) -> int:
     """The number of rows, kept for a minute when large."""
-    return summarised(queryset.order_by(), _count, int)
+    return summarised(queryset if queryset.query.is_sliced else queryset.order_by(), _count, int)
 
 
 def _count(queryset: QuerySet[Any]) -> int:

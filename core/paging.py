@@ -64,8 +64,8 @@ class _CountedPaginator(Paginator):  # type: ignore[type-arg]
     def found(self) -> int:
         if self._counter is not None:
             return self._counter(self.object_list)
-        if self.cap is not None:
-            return int(self.object_list.order_by()[: self.cap + 1].count())  # type: ignore[attr-defined]  # a queryset
+        if self.cap is not None:  # counted to the cap, and the count kept a minute when it is large
+            return counting.count(self.object_list.order_by()[: self.cap + 1])  # type: ignore[attr-defined]  # a queryset
         return len(self.object_list)
 
     @cached_property

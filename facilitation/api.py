@@ -146,7 +146,7 @@ class RequestViewSet(
     def get_queryset(self):  # type: ignore[no-untyped-def]
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
             return FacilitationRequest.objects.none()
-        return selectors.visible_requests(self.request.user).order_by("-created_at")  # type: ignore[arg-type]
+        return selectors.visible_requests(self.request.user).order_by("-created_at", "-pk")  # type: ignore[arg-type]
 
     @extend_schema(
         request=RequestInputSerializer,

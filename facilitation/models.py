@@ -61,6 +61,7 @@ class FacilitationRequest(models.Model):
             models.Index(fields=["status", "priority_score", "submitted_at"]),
             # The portfolio lists every request past draft, newest first: walked, not sorted.
             models.Index(fields=["-submitted_at", "-id"], name="request_submitted_idx"),
+            models.Index(fields=["-created_at", "-id"], name="request_created_idx"),  # the API's order
         ]
 
     def __str__(self) -> str:
