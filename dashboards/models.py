@@ -23,6 +23,9 @@ class DashboardSnapshot(models.Model):
     params_key = models.CharField(max_length=200, help_text="Canonical form of the parameters.")
     parameters = models.JSONField(default=dict, blank=True)
     data = models.JSONField(null=True, blank=True)
+    # What the dashboard's page draws: `data` with long charts shortened (`shape.for_page`); a tenth of the
+    # size at national scale, so a page neither reads nor decodes megabytes. Null before the first build.
+    page = models.JSONField(null=True, blank=True)
     built_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)

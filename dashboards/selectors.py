@@ -8,9 +8,14 @@ from django.db.models.fields.json import KeyTransform
 from dashboards.models import DashboardRebuild, DashboardSnapshot
 
 
-def snapshots(params_key: str = "", keys: list[str] | None = None) -> dict[str, DashboardSnapshot]:
-    """The stored snapshots for one parameter set, by dashboard key, in one query."""
+def snapshots(
+    params_key: str = "", keys: list[str] | None = None, *, for_page: bool = False
+) -> dict[str, DashboardSnapshot]:
+    """The stored snapshots for one parameter set, by dashboard key, in one query. `for_page`: without
+    the full data, for a page that draws `page` (a snapshot built before `page` existed reads its data
+    when asked)."""
     rows = DashboardSnapshot.objects.filter(params_key=params_key)
+    rows = rows.defer("data") if for_page else rows.defer("page")
     if keys is not None:
         rows = rows.filter(dashboard__in=keys)
     return {s.dashboard: s for s in rows}

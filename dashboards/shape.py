@@ -95,6 +95,11 @@ def shown(chart: dict[str, Any], limit: int | None = None) -> dict[str, Any]:
     return {**chart, "rows": kept, "all_rows": len(rows), "ranked_by": columns[column]}
 
 
+def for_page(data: dict[str, Any]) -> dict[str, Any]:
+    """The dashboard's data with each chart as `shown`: what its page draws."""
+    return {**data, "charts": [shown(chart) for chart in data.get("charts", [])]}
+
+
 def shown_sentence(chart: dict[str, Any], where: str) -> str:
     """What a shortened chart (`shown`) leaves out, and `where` to find every row."""
     return (

@@ -15,7 +15,7 @@ from dashboards import params as dashboard_params
 from dashboards import registry
 from dashboards.figures import add_figures
 from dashboards.models import DashboardSnapshot
-from dashboards.shape import check
+from dashboards.shape import check, for_page
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ def rebuild(key: str, parameters: dict[str, Any] | None = None) -> DashboardSnap
         defaults={
             "parameters": cleaned,
             "data": data,
+            "page": for_page(data),
             "built_at": now,
             "attempted_at": now,
             "duration_ms": duration_ms,

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from community import selectors as community_selectors
-from community.models import User
+from community.models import Place, User
 from core.periods import dashboard_period_choices
 from core.widgets import DateField
 from governance import selectors
@@ -25,12 +25,17 @@ class DashboardFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["organisation"]).choices = [("", "All organisations")] + [
-            (o.pk, o.name) for o in community_selectors.organisations()
+        # Read as values, not objects: every organisation and place in England on every dashboard view.
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = [
+            ("", "All organisations"),
+            *community_selectors.organisations().values_list("pk", "name"),
         ]
+        kinds = dict(Place.Kind.choices)
         cast(forms.ChoiceField, self.fields["place"]).choices = [("", "All places")] + [
-            (p.pk, f"{p.name} ({p.get_kind_display().lower()})")  # type: ignore[attr-defined]
-            for p in community_selectors.places().exclude(kind="neighbourhood")
+            (pk, f"{name} ({str(kinds.get(kind, kind)).lower()})")
+            for pk, name, kind in community_selectors.places()
+            .exclude(kind="neighbourhood")
+            .values_list("pk", "name", "kind")
         ]
         cast(forms.ChoiceField, self.fields["period"]).choices = [
             ("", "All time"),

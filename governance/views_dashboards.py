@@ -34,7 +34,7 @@ def panel(
     `summary`, the snapshot comes from `dashboards.selectors.summaries` and `data` holds only the headline
     figures and the charts' titles."""
     now = timezone.now()
-    stored = snapshot.data if snapshot is not None and not summary else None
+    stored = (snapshot.page or snapshot.data) if snapshot is not None and not summary else None
     data = getattr(snapshot, "summary", None) if summary else stored
     built_at = snapshot.built_at if snapshot else None
     return {
@@ -59,9 +59,14 @@ def _panels(
     for dashboard in wanted:
         cleaned = dashboard_params.clean(chosen, dashboard.filters)
         by_params.setdefault(dashboard_params.key_of(cleaned), []).append(dashboard)
-    read = dashboard_selectors.summaries if summary else dashboard_selectors.snapshots
     for params_key, group in by_params.items():
-        stored.update(read(params_key, [d.key for d in group]))
+        group_keys = [d.key for d in group]
+        found = (
+            dashboard_selectors.summaries(params_key, group_keys)
+            if summary
+            else dashboard_selectors.snapshots(params_key, group_keys, for_page=True)
+        )
+        stored.update(found)
     for dashboard in wanted:
         cleaned = dashboard_params.clean(chosen, dashboard.filters)
         snapshot = stored.get(dashboard.key)

@@ -263,6 +263,8 @@ STALE_PROJECT_DAYS = env.int("STALE_PROJECT_DAYS", default=90)
 # A list of this many rows or more keeps its count (and counts by status) for a minute (core.counting).
 LARGE_COUNT_FROM = env.int("LARGE_COUNT_FROM", default=10_000)
 LARGE_COUNT_SECONDS = env.int("LARGE_COUNT_SECONDS", default=60)
+# Each web process reuses a menu read from the database (organisations, places) this long (core.form_fields).
+MENU_HELD_SECONDS = env.float("MENU_HELD_SECONDS", default=30.0)
 # Each web process reuses the champion register's stamp and compact form this long (champions.shortlist).
 REGISTER_HELD_SECONDS = env.float("REGISTER_HELD_SECONDS", default=30.0)
 # Dashboards: a rebuild follows a data change after this many seconds (changes meanwhile join it), and

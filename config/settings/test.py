@@ -43,3 +43,5 @@ WHITENOISE_AUTOREFRESH = True
 HEALTH_WORKER_PING_SECONDS = 0.2
 # Tests change the champion register and look again at once: no per-process copy of its compact form.
 REGISTER_HELD_SECONDS = 0
+# Tests add organisations and look at a menu at once: no per-process copy of menus.
+MENU_HELD_SECONDS = 0

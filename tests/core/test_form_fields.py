@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django import forms
 
 from core.form_fields import error_summary_items, field_params
@@ -116,3 +117,25 @@ def test_a_select_is_the_nhs_component_with_its_options_escaped_and_chosen():
     assert '<option value="">Choose…</option>' in options
     assert '<option value="a" selected>Apple &amp; pear</option>' in options
     assert '<option value="&lt;b&gt;">&lt;b&gt;Bold&lt;/b&gt;</option>' in options
+
+
+@pytest.mark.django_db
+def test_a_menu_read_from_the_database_is_held_a_while_in_each_process(settings):
+    from community.models import Organisation
+    from core import form_fields
+    from tests.community.factories import OrganisationFactory
+
+    class Choose(forms.Form):
+        organisation = forms.ModelChoiceField(queryset=Organisation.objects.order_by("name"))
+
+    form_fields._menus.clear()
+    settings.MENU_HELD_SECONDS = 30
+    OrganisationFactory(name="Alpha Trust")
+    first = str(form_fields.select_options(Choose()["organisation"]))
+    OrganisationFactory(name="Beta Council")
+    held = str(form_fields.select_options(Choose()["organisation"]))
+    assert "Alpha Trust" in first and held == first  # the same menu for a while: no query, no new row
+
+    settings.MENU_HELD_SECONDS = 0
+    assert "Beta Council" in str(form_fields.select_options(Choose()["organisation"]))
+    form_fields._menus.clear()

@@ -227,3 +227,25 @@ def test_a_long_chart_on_its_dashboard_page_says_what_it_leaves_out(client_for, 
     rebuild_everything()
     html = client_for(board).get("/governance/dashboards/community/").content.decode()
     assert "rows with the highest" in html and "the CSV download has every row" in html
+
+
+def test_a_snapshot_keeps_every_row_and_its_page_the_shortened_charts(make_persona, client_for, monkeypatch):
+    from dashboards import shape
+    from dashboards.models import DashboardSnapshot
+    from dashboards.snapshots import rebuild
+    from tests.community.factories import OrganisationFactory
+
+    monkeypatch.setattr(shape, "SHOWN_ROWS", 2)
+    OrganisationFactory.create_batch(4)
+    snapshot = rebuild("community")
+    stored = DashboardSnapshot.objects.get(pk=snapshot.pk)
+    whole = {c["id"]: c for c in stored.data["charts"]}
+    page = {c["id"]: c for c in stored.page["charts"]}
+
+    long = [key for key, chart in whole.items() if len(chart["rows"]) > 2]
+    assert long  # charts by organisation
+    for key in long:
+        assert len(page[key]["rows"]) == 2 and page[key]["all_rows"] == len(whole[key]["rows"])
+    board = client_for(make_persona("board"))
+    csv = b"".join(board.get(f"/governance/dashboards/community/{long[0]}.csv").streaming_content)
+    assert csv.decode("utf-8-sig").count("\n") == len(whole[long[0]]["rows"]) + 1  # the download has all
