@@ -14,6 +14,7 @@ from community.models import Organisation
 from core.exports import Column, export_response
 from core.listing import SortOption, build_listing, export_format
 from core.once import once
+from core.paging import paginate
 from core.periods import figures_period, financial_year
 from core.permissions import can
 from training import figures, figures_db, selectors, services, signposting
@@ -318,6 +319,9 @@ def import_errors(request: HttpRequest, pk: int) -> FileResponse:
 # ------------------------------------------------------------------------------------------- figures
 
 
+FIGURES_PAGE = 25  # organisations a page in each of the figures page's tables
+
+
 def figures_page(request: HttpRequest) -> HttpResponse:
     form = FiguresForm(request.GET or None)
     period = form.cleaned_data.get("period") if form.is_valid() else ""
@@ -353,14 +357,25 @@ def figures_page(request: HttpRequest) -> HttpResponse:
             "levels": list(Level),
             "level_labels": LEVEL_LABELS,
             "system_levels": counted.system_levels,
-            "by_org": sorted(
-                ((organisations.get(k), v) for k, v in by_org.items()),
-                key=lambda item: item[0].name if item[0] else "~",
+            # Every organisation in England is over a thousand rows: each table is paged on its own.
+            "by_org": paginate(
+                request,
+                sorted(
+                    ((organisations.get(k), v) for k, v in by_org.items()),
+                    key=lambda item: item[0].name if item[0] else "~",
+                ),
+                per_page=FIGURES_PAGE,
+                param="people_page",
             ),
             "improvers_system": improvers.pop(None),
-            "improvers": sorted(
-                ((organisations.get(k), v) for k, v in improvers.items()),
-                key=lambda item: item[0].name if item[0] else "~",
+            "improvers": paginate(
+                request,
+                sorted(
+                    ((organisations.get(k), v) for k, v in improvers.items()),
+                    key=lambda item: item[0].name if item[0] else "~",
+                ),
+                per_page=FIGURES_PAGE,
+                param="improvers_page",
             ),
             "fy_start": fy_start,
             "fy_end": fy_end,

@@ -376,3 +376,24 @@ def test_booking_shows_a_confirmation_emails_a_calendar_file_and_the_place_can_b
     assert "Cancel my place" not in client.get(response["Location"]).content.decode()
     # The place is free again for someone else.
     assert client_for(outsider).post(reverse("training:book", kwargs={"pk": cohort.pk})).status_code == 302
+
+
+def test_the_figures_pages_each_organisation_table_on_its_own(member, academy, client_for, monkeypatch):
+    from tests.community.factories import OrganisationFactory
+    from training import views
+
+    monkeypatch.setattr(views, "FIGURES_PAGE", 2)
+    for n in range(3):
+        org = OrganisationFactory(name=f"Partner {n}", short_name=f"P{n}")
+        RecordFactory(
+            programme=academy.programmes.get(name="Bronze"), trainee=TraineeFactory(organisation=org)
+        )
+    client = client_for(member)
+
+    first = client.get(reverse("training:figures"), {"period": "all"}).context
+    later = client.get(reverse("training:figures"), {"period": "all", "people_page": 2}).context
+
+    assert first["by_org"].count >= 3
+    assert len(first["by_org"].items) == 2 and len(later["by_org"].items) >= 1
+    assert later["improvers"].page.number == 1  # the other table stays on its own page
+    assert {o.pk for o, _ in first["by_org"].items}.isdisjoint({o.pk for o, _ in later["by_org"].items if o})
