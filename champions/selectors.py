@@ -28,7 +28,6 @@ from champions import capacity, dosage, shortlist
 from champions import contributions as contributions_rules
 from champions.capacity import Month
 from champions.models import Champion, ChampionCommitment, Level, Method
-from champions.services import agreement_of
 from community.models import Organisation, Place
 from community.selectors import related_place_ids
 from core import counting
@@ -280,48 +279,59 @@ def suggest_many(
     )
     shortlisted = {key: shortlist.shortlist(found, need, size or SHORTLIST) for key, need in needs.items()}
     span = period.whole_months()
+    wanted = {pk for pks in shortlisted.values() for pk in pks}
+    # Read as values, not objects: a page of the queue ranks over two hundred shortlisted champions.
     champions = {
-        c.pk: c
-        for c in _base()
-        .filter(_listed_filter(), pk__in={pk for pks in shortlisted.values() for pk in pks})
-        .prefetch_related(
-            Prefetch(
-                "commitments",
-                queryset=ChampionCommitment.objects.filter(start__lte=span.end, end__gte=span.start),
-                to_attr="commitments_in_period",
-            )
+        row[0]: row
+        for row in Champion.objects.filter(_listed_filter(), pk__in=wanted).values_list(
+            "pk", "person__first_name", "person__last_name", "person__email", "methods",
+            "hours_per_month", "capacity_start", "capacity_end",
         )
-    }
+    }  # fmt: skip
+    topics: dict[int, dict[int, str]] = {}
+    for champion_id, topic_id, name in Champion.topics.through.objects.filter(
+        champion_id__in=champions
+    ).values_list("champion_id", "systempriority_id", "systempriority__name"):
+        topics.setdefault(champion_id, {})[topic_id] = name
+    places: dict[int, dict[int, str]] = {}
+    for champion_id, place_id, name in (
+        Champion.places.through.objects.filter(champion_id__in=champions)
+        .order_by("place__name")
+        .values_list("champion_id", "place_id", "place__name")
+    ):
+        places.setdefault(champion_id, {})[place_id] = name
+    commitments: dict[int, list[capacity.Commitment]] = {}
+    for champion_id, hours, start, end in ChampionCommitment.objects.filter(
+        champion_id__in=champions, start__lte=span.end, end__gte=span.start
+    ).values_list("champion_id", "hours_per_month", "start", "end"):
+        commitments.setdefault(champion_id, []).append(capacity.Commitment.of(hours, start, end))
     method_labels = dict(Method.choices)
     free = {
         pk: capacity.availability(
-            agreement_of(c),
-            [
-                capacity.Commitment.of(x.hours_per_month, x.start, x.end)
-                for x in c.commitments_in_period  # type: ignore[attr-defined]
-            ],
-            period,
+            capacity.Agreement.of(row[5], row[6], row[7]), commitments.get(pk, []), period
         )
-        for pk, c in champions.items()
+        for pk, row in champions.items()
     }
     result = {}
     for key, need in needs.items():
         candidates = []
-        for c in (champions[pk] for pk in shortlisted[key] if pk in champions):
-            places = {p.pk: p.name for p in c.places.all()}
+        for pk in (pk for pk in shortlisted[key] if pk in champions):
+            _, first_name, last_name, email, methods, *_ = champions[pk]
+            own_places = places.get(pk, {})
+            own_topics = topics.get(pk, {})
             candidates.append(
                 capacity.Candidate(
-                    key=c.pk,
-                    name=c.person.display_name,
-                    methods=frozenset(c.methods),
-                    topic_ids=frozenset(t.pk for t in c.topics.all()),
+                    key=pk,
+                    name=f"{first_name} {last_name}".strip() or email,  # as User.display_name
+                    methods=frozenset(methods),
+                    topic_ids=frozenset(own_topics),
                     # A champion for anywhere covers every place asked for.
-                    place_ids=frozenset(places) if places else need.place_ids,
-                    free_hours=free[c.pk].free_hours,
-                    free_until=free[c.pk].until,
+                    place_ids=frozenset(own_places) if own_places else need.place_ids,
+                    free_hours=free[pk].free_hours,
+                    free_until=free[pk].until,
                     method_labels=method_labels,
-                    topic_labels={t.pk: t.name for t in c.topics.all()},
-                    place_labels=places or {p: "anywhere in the system" for p in need.place_ids},
+                    topic_labels=own_topics,
+                    place_labels=own_places or {p: "anywhere in the system" for p in need.place_ids},
                 )
             )
         result[key] = capacity.rank(need, candidates)
