@@ -78,15 +78,11 @@ def search(
         return projects
     query = SearchQuery(prefix_query(terms, operator), search_type="raw", config=SEARCH_CONFIG)
     matching = Q(search_vector=query)
-    if similar_titles:
+    rank: Any = SearchRank(F("search_vector"), query)  # the title's words weigh most (weight A)
+    if similar_titles:  # computing a title's similarity costs 8 µs a match: 90 ms for 11,000 matches
         matching |= Q(title__trigram_similar=text.strip())
-    return (
-        projects.annotate(
-            rank=SearchRank(F("search_vector"), query) + TrigramSimilarity("title", text.strip())
-        )
-        .filter(matching)
-        .order_by("-rank", "-updated_at", "-pk")
-    )
+        rank = rank + TrigramSimilarity("title", text.strip())
+    return projects.annotate(rank=rank).filter(matching).order_by("-rank", "-updated_at", "-pk")
 
 
 @dataclass(frozen=True)
