@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -171,12 +174,38 @@ def measure_cards(project: Project) -> list[MeasureCard]:
     cards = []
     community = community_rule_set() if measures else None
     for measure in measures:
-        chart = compute_chart(measure, by_measure[measure.pk], community=community)
-        latest = next((p.value for p in reversed(chart.points) if p.value is not None), None)
-        finding = latest_finding(chart, period_words(measure)) or "Not enough data for the chart's rules yet."
-        label = f"{measure.name}: {finding}"
-        cards.append(MeasureCard(measure, sparkline(chart, label), latest, finding))
+        points = by_measure[measure.pk]
+        key = _card_key(measure, points, community)
+        with _cards_lock:
+            drawn = _cards.get(key)
+        if drawn is None:
+            chart = compute_chart(measure, points, community=community)
+            latest = next((p.value for p in reversed(chart.points) if p.value is not None), None)
+            finding = (
+                latest_finding(chart, period_words(measure)) or "Not enough data for the chart's rules yet."
+            )
+            drawn = (sparkline(chart, f"{measure.name}: {finding}"), latest, finding)
+            with _cards_lock:
+                _cards[key] = drawn
+                while len(_cards) > CARDS_KEPT:
+                    _cards.popitem(last=False)
+        cards.append(MeasureCard(measure, *drawn))
     return cards
+
+
+# A card's chart is worked out from the measure and its points alone, so each process keeps the last
+# CARDS_KEPT cards under everything they were drawn from: a project page views again draws no chart.
+CARDS_KEPT = 1024
+_cards: OrderedDict[str, tuple[str, float | None, str]] = OrderedDict()
+_cards_lock = threading.Lock()
+
+
+def _card_key(measure: Measure, points: list[DataPoint], community: str | None) -> str:
+    fields = tuple(getattr(measure, f.attname) for f in measure._meta.concrete_fields)
+    data = tuple(
+        (p.period, p.value, p.denominator, p.excluded, p.rebaseline, p.rebaseline_cycle_id) for p in points
+    )
+    return hashlib.sha256(repr((fields, data, community)).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

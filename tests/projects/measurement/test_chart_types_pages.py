@@ -407,3 +407,25 @@ def test_a_community_admin_sets_the_rules_every_chart_uses_and_the_icons_are_ref
     assert client_for(member).get(url).status_code == 403
     with pytest.raises(PermissionDenied):
         services.measurement_settings_save(actor=member, default_rule_set="making_data_count")
+
+
+def test_a_small_chart_is_drawn_again_only_when_its_measure_or_points_change(project, monkeypatch):
+    from projects.measurement import selectors
+
+    measure = proportion(project)
+    drawn: list[int] = []
+    real = selectors.compute_chart
+
+    def counting_compute(*args, **kwargs):
+        drawn.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(selectors, "compute_chart", counting_compute)
+    first = selectors.measure_cards(project)[0]
+    again = selectors.measure_cards(project)[0]
+    assert len(drawn) == 1 and again.sparkline == first.sparkline  # the same inputs: kept, not redrawn
+
+    point = DataPoint.objects.filter(measure=measure).order_by("period").last()
+    DataPoint.objects.filter(pk=point.pk).update(value=point.value / 10)
+    changed = selectors.measure_cards(project)[0]
+    assert len(drawn) == 2 and changed.latest != first.latest  # a changed value is drawn afresh
