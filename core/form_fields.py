@@ -7,15 +7,14 @@ HTML. One mapping for every form keeps labels, hints, errors and ids consistent 
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from markupsafe import Markup, escape
 
+from core import menus
 from core.widgets import DateInput
 
 _INPUT_TYPES = {
@@ -69,30 +68,19 @@ def first_input_id(bf: BoundField) -> str:
     return str(bf.auto_id)
 
 
-# A menu read from the database (every organisation in England) is kept in each process for
-# MENU_HELD_SECONDS: reading and labelling 1,250 organisations cost 30 ms a page. Only what the menu
-# offers is kept; a submitted choice is still checked against the database by the form.
-_menus: dict[str, tuple[float, list[tuple[str, str]]]] = {}
-
-
 def _choices(bf: BoundField) -> list[tuple[str, str]]:
     field = bf.field
-    queryset = getattr(field, "queryset", None)
-    seconds = float(settings.MENU_HELD_SECONDS)
-    if queryset is None or seconds <= 0:
+
+    def read() -> list[tuple[str, str]]:
         return [(str(value), str(text)) for value, text in field.widget.choices]  # type: ignore[attr-defined]
+
+    queryset = getattr(field, "queryset", None)
+    if queryset is None:
+        return read()
     label = getattr(field, "label_from_instance", None)
     key = repr((type(field), getattr(label, "__func__", label), getattr(field, "empty_label", None),
                 queryset.query.sql_with_params()))  # fmt: skip
-    now = time.monotonic()
-    held = _menus.get(key)
-    if held and held[0] > now:
-        return held[1]
-    menu = [(str(value), str(text)) for value, text in field.widget.choices]  # type: ignore[attr-defined]
-    if len(_menus) > 256:
-        _menus.clear()
-    _menus[key] = (now + seconds, menu)
-    return menu
+    return menus.held(key, read)  # a menu from the database, held a while (core.menus)
 
 
 def select_options(bf: BoundField) -> Markup:

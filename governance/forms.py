@@ -9,11 +9,22 @@ from django.utils import timezone
 
 from community import selectors as community_selectors
 from community.models import Place, User
+from core import menus
 from core.periods import dashboard_period_choices
 from core.widgets import DateField
 from governance import selectors
 from governance.models import AgendaItem, AssessmentComponent, DeliveryAction, GovernanceBody, Meeting
 from governance.plan import THEME_OF
+
+
+def _organisations() -> list[tuple[str, str]]:
+    return [(str(pk), name) for pk, name in community_selectors.organisations().values_list("pk", "name")]
+
+
+def _places() -> list[tuple[str, str]]:
+    kinds = dict(Place.Kind.choices)
+    rows = community_selectors.places().exclude(kind="neighbourhood").values_list("pk", "name", "kind")
+    return [(str(pk), f"{name} ({str(kinds.get(kind, kind)).lower()})") for pk, name, kind in rows]
 
 
 class DashboardFilterForm(forms.Form):
@@ -25,17 +36,14 @@ class DashboardFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Read as values, not objects: every organisation and place in England on every dashboard view.
+        # Every organisation and place in England on every dashboard view: held a while (core.menus).
         cast(forms.ChoiceField, self.fields["organisation"]).choices = [
             ("", "All organisations"),
-            *community_selectors.organisations().values_list("pk", "name"),
+            *menus.held("dashboard-filter:organisations", _organisations),
         ]
-        kinds = dict(Place.Kind.choices)
-        cast(forms.ChoiceField, self.fields["place"]).choices = [("", "All places")] + [
-            (pk, f"{name} ({str(kinds.get(kind, kind)).lower()})")
-            for pk, name, kind in community_selectors.places()
-            .exclude(kind="neighbourhood")
-            .values_list("pk", "name", "kind")
+        cast(forms.ChoiceField, self.fields["place"]).choices = [
+            ("", "All places"),
+            *menus.held("dashboard-filter:places", _places),
         ]
         cast(forms.ChoiceField, self.fields["period"]).choices = [
             ("", "All time"),
