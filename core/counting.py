@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 
 T = TypeVar("T")
@@ -31,7 +32,10 @@ def summarised(
     queryset: QuerySet[Any], summary: Callable[[QuerySet[Any]], T], total: Callable[[T], int]
 ) -> T:
     """`summary(queryset)`, kept for a minute when `total(summary)` is large (see the module)."""
-    key = key_for(queryset, getattr(summary, "__qualname__", "summary"))
+    try:
+        key = key_for(queryset, getattr(summary, "__qualname__", "summary"))
+    except EmptyResultSet:  # a list that can hold nothing (`none()`, an empty `pk__in`): no SQL to key on
+        return summary(queryset)
     found = cache.get(key)
     if found is not None:
         return found  # type: ignore[no-any-return]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.forms.boundfield import BoundField
 from markupsafe import Markup, escape
 
@@ -78,8 +78,11 @@ def _choices(bf: BoundField) -> list[tuple[str, str]]:
     if queryset is None:
         return read()
     label = getattr(field, "label_from_instance", None)
-    key = repr((type(field), getattr(label, "__func__", label), getattr(field, "empty_label", None),
-                queryset.query.sql_with_params()))  # fmt: skip
+    try:
+        sql = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a menu that can offer nothing: nothing to read or hold
+        return read()
+    key = repr((type(field), getattr(label, "__func__", label), getattr(field, "empty_label", None), sql))
     return menus.held(key, read)  # a menu from the database, held a while (core.menus)
 
 

@@ -67,3 +67,11 @@ def test_the_api_pages_count_the_same_way(settings, client_for, member):
     assert client.get("/api/v1/projects/").json()["count"] == 2  # kept for the minute
     cache.clear()
     assert client.get("/api/v1/projects/").json()["count"] == 3
+
+
+def test_a_list_that_can_hold_nothing_counts_nothing(client_for, member):
+    assert counting.count(Project.objects.none()) == 0
+    assert counting.count(Project.objects.filter(pk__in=[])) == 0
+    ProjectFactory()  # someone else's: the person has no projects of their own
+    response = client_for(member).get("/api/v1/projects/", {"mine": "true"})
+    assert response.status_code == 200 and response.json()["count"] == 0

@@ -139,3 +139,16 @@ def test_a_menu_read_from_the_database_is_held_a_while_in_each_process(settings)
     settings.MENU_HELD_SECONDS = 0
     assert "Beta Council" in str(form_fields.select_options(Choose()["organisation"]))
     menus.forget()
+
+
+@pytest.mark.django_db
+def test_a_menu_that_can_offer_nothing_is_drawn_empty(settings):
+    from community.models import Organisation
+    from core import form_fields
+
+    class Choose(forms.Form):
+        organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
+
+    settings.MENU_HELD_SECONDS = 30
+    options = str(form_fields.select_options(Choose()["organisation"]))
+    assert options.count("<option") == 1 and options.startswith('<option value="">')  # the empty choice only
