@@ -12,7 +12,6 @@ free time this month first, then the match score (x3 a method, x2 the topic, x2 
 from __future__ import annotations
 
 import hashlib
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +23,7 @@ from django.db.models import OuterRef, QuerySet
 from champions import capacity
 from champions.models import Champion, ChampionCommitment, Method
 from core.cache import kept
+from core.held import for_seconds
 
 METHODS = [m.value for m in Method]  # bit i stands for METHODS[i]
 BITS_SET = np.array([bin(n).count("1") for n in range(1 << len(METHODS))], dtype=np.int64)
@@ -49,17 +49,7 @@ def register_stamp() -> str:
     """Changes whenever champions, their topics and places, or commitments are added, changed or removed
     (one query of counts and latest times: 15 ms at national size, so each process reads it at most once
     every REGISTER_HELD_SECONDS)."""
-    global _stamp
-    now = time.monotonic()
-    expires, stamp = _stamp
-    if expires > now:
-        return stamp
-    stamp = _read_stamp()
-    _stamp = (now + float(settings.REGISTER_HELD_SECONDS), stamp)  # one assignment: safe across threads
-    return stamp
-
-
-_stamp: tuple[float, str] = (0.0, "")  # (expires at, stamp) in this process
+    return for_seconds("champions:register-stamp", _read_stamp, float(settings.REGISTER_HELD_SECONDS))
 
 
 def _read_stamp() -> str:
@@ -102,27 +92,18 @@ def _load(listed: QuerySet[Champion]) -> Features:
     )
 
 
-# Each web process also keeps the features it last used for REGISTER_HELD_SECONDS, without asking
-# whether the register changed: the queue and assign pages then neither fetch nor unpickle the features
-# on every view. A change reaches the shortlist within that time; the shortlisted
-# champions themselves, their commitments and the ranking are always read afresh.
-_held: dict[str, tuple[float, Features]] = {}
-
-
 def features(listed: QuerySet[Champion], month: capacity.Month) -> Features:
-    """The listed champions' features; `listed` must annotate `free_now` for `month` (`with_free_now`)."""
+    """The listed champions' features; `listed` must annotate `free_now` for `month` (`with_free_now`).
+    Each web process also reuses them for REGISTER_HELD_SECONDS without asking whether the register
+    changed, so the queue and assign pages neither fetch nor unpickle them on every view; the shortlisted
+    champions themselves, their commitments and the ranking are always read afresh."""
     month_key = f"{month.first_day:%Y-%m}"
-    now = time.monotonic()
-    held = _held.get(month_key)
-    if held and held[0] > now:
-        return held[1]
-    seconds = float(settings.REGISTER_HELD_SECONDS)
-    key = f"champions:shortlist-features:{month_key}:{register_stamp()}"
-    found = kept(key, lambda: _load(listed), CACHE_FOR)
-    _held.clear()  # one month at a time
-    if seconds > 0:
-        _held[month_key] = (now + seconds, found)
-    return found
+
+    def shared() -> Features:
+        key = f"champions:shortlist-features:{month_key}:{register_stamp()}"
+        return kept(key, lambda: _load(listed), CACHE_FOR)
+
+    return for_seconds(("champions:features", month_key), shared, float(settings.REGISTER_HELD_SECONDS))
 
 
 def _rows_in(index: dict[int, np.ndarray], keys: frozenset[int], size: int) -> np.ndarray:

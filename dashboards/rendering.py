@@ -7,34 +7,26 @@ component once per (snapshot, built at, chart) and reused until the snapshot is 
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from django.template.loader import get_template
 from markupsafe import Markup
 
-CACHE_SIZE = 512
-_cache: OrderedDict[tuple[Any, ...], Markup] = OrderedDict()
-_lock = threading.Lock()
+from core.held import Recent
+
+_tables: Recent[Markup] = Recent(512)
+
+
+def _draw(chart: dict[str, Any]) -> Markup:
+    return Markup(get_template("governance/_chart_table.jinja").render({"chart": chart}))
 
 
 def chart_table(snapshot: Any, chart: dict[str, Any]) -> Markup:
     built = snapshot.built_at.isoformat() if snapshot is not None and snapshot.built_at else None
-    key = (getattr(snapshot, "pk", None), built, chart["id"])
-    with _lock:
-        if built is not None and key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    html = Markup(get_template("governance/_chart_table.jinja").render({"chart": chart}))
-    if built is not None:
-        with _lock:
-            _cache[key] = html
-            while len(_cache) > CACHE_SIZE:
-                _cache.popitem(last=False)
-    return html
+    if built is None:  # nothing built to key on: drawn each time
+        return _draw(chart)
+    return _tables.get_or_make((snapshot.pk, built, chart["id"]), lambda: _draw(chart))
 
 
 def clear() -> None:
-    with _lock:
-        _cache.clear()
+    _tables.clear()

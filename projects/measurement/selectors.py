@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 from bisect import bisect_right
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from core.held import Recent
 from core.permissions import can, is_admin
 from projects.models import Project, TeamMember
 from projects.spc import Chart, control_chart, run_chart
@@ -175,29 +175,25 @@ def measure_cards(project: Project) -> list[MeasureCard]:
     community = community_rule_set() if measures else None
     for measure in measures:
         points = by_measure[measure.pk]
-        key = _card_key(measure, points, community)
-        with _cards_lock:
-            drawn = _cards.get(key)
-        if drawn is None:
-            chart = compute_chart(measure, points, community=community)
-            latest = next((p.value for p in reversed(chart.points) if p.value is not None), None)
-            finding = (
-                latest_finding(chart, period_words(measure)) or "Not enough data for the chart's rules yet."
-            )
-            drawn = (sparkline(chart, f"{measure.name}: {finding}"), latest, finding)
-            with _cards_lock:
-                _cards[key] = drawn
-                while len(_cards) > CARDS_KEPT:
-                    _cards.popitem(last=False)
+        drawn = _cards.get_or_make(
+            _card_key(measure, points, community), partial(_draw_card, measure, points, community)
+        )
         cards.append(MeasureCard(measure, *drawn))
     return cards
 
 
 # A card's chart is worked out from the measure and its points alone, so each process keeps the last
-# CARDS_KEPT cards under everything they were drawn from: a project page views again draws no chart.
-CARDS_KEPT = 1024
-_cards: OrderedDict[str, tuple[str, float | None, str]] = OrderedDict()
-_cards_lock = threading.Lock()
+# thousand cards under a digest of everything they were drawn from: a project page viewed again draws none.
+_cards: Recent[tuple[str, float | None, str]] = Recent(1024)
+
+
+def _draw_card(
+    measure: Measure, points: list[DataPoint], community: str | None
+) -> tuple[str, float | None, str]:
+    chart = compute_chart(measure, points, community=community)
+    latest = next((p.value for p in reversed(chart.points) if p.value is not None), None)
+    finding = latest_finding(chart, period_words(measure)) or "Not enough data for the chart's rules yet."
+    return sparkline(chart, f"{measure.name}: {finding}"), latest, finding
 
 
 def _card_key(measure: Measure, points: list[DataPoint], community: str | None) -> str:

@@ -122,23 +122,24 @@ def test_a_select_is_the_nhs_component_with_its_options_escaped_and_chosen():
 @pytest.mark.django_db
 def test_a_menu_read_from_the_database_is_held_a_while_in_each_process(settings):
     from community.models import Organisation
-    from core import form_fields, menus
+    from core import form_fields
+    from core.held import forget
     from tests.community.factories import OrganisationFactory
 
     class Choose(forms.Form):
         organisation = forms.ModelChoiceField(queryset=Organisation.objects.order_by("name"))
 
-    menus.forget()
+    forget()
     settings.MENU_HELD_SECONDS = 30
     OrganisationFactory(name="Alpha Trust")
     first = str(form_fields.select_options(Choose()["organisation"]))
     OrganisationFactory(name="Beta Council")
-    held = str(form_fields.select_options(Choose()["organisation"]))
-    assert "Alpha Trust" in first and held == first  # the same menu for a while: no query, no new row
+    again = str(form_fields.select_options(Choose()["organisation"]))
+    assert "Alpha Trust" in first and again == first  # the same menu for a while: no query, no new row
 
     settings.MENU_HELD_SECONDS = 0
     assert "Beta Council" in str(form_fields.select_options(Choose()["organisation"]))
-    menus.forget()
+    forget()
 
 
 @pytest.mark.django_db
@@ -152,3 +153,24 @@ def test_a_menu_that_can_offer_nothing_is_drawn_empty(settings):
     settings.MENU_HELD_SECONDS = 30
     options = str(form_fields.select_options(Choose()["organisation"]))
     assert options.count("<option") == 1 and options.startswith('<option value="">')  # the empty choice only
+
+
+def test_what_a_process_holds_expires_and_what_is_recent_is_kept_by_key(monkeypatch):
+    from core import held
+
+    clock = [100.0]
+    monkeypatch.setattr(held.time, "monotonic", lambda: clock[0])
+    held.forget()
+    reads = []
+    assert held.for_seconds("k", lambda: reads.append(1) or len(reads), 30) == 1
+    assert held.for_seconds("k", lambda: reads.append(1) or len(reads), 30) == 1  # held
+    clock[0] += 31
+    assert held.for_seconds("k", lambda: reads.append(1) or len(reads), 30) == 2  # read again once expired
+    held.forget()
+
+    recent: held.Recent[str] = held.Recent(2)
+    assert recent.get_or_make("a", lambda: "A") == "A"
+    assert recent.get_or_make("a", lambda: "changed") == "A"  # the key decides the answer
+    recent.get_or_make("b", lambda: "B")
+    recent.get_or_make("c", lambda: "C")  # the least recent ("a") makes way
+    assert recent.get_or_make("a", lambda: "A again") == "A again"
