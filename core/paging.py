@@ -49,24 +49,31 @@ def page_numbers(current: int, total: int, around: int = 2) -> list[int | None]:
     return numbers
 
 
-class _CountedPaginator(Paginator):  # type: ignore[type-arg]
+class CountedPaginator(Paginator):  # type: ignore[type-arg]
     """A paginator told how to count (`counter`), and to count no further than `cap` (pages stay full up
-    to it; `found` says whether there were more)."""
+    to it; `found` says whether there were more). Otherwise a queryset is counted by `core.counting` (a
+    long list's count kept a minute); the API's pagination uses it too (`core.api_paging`)."""
 
     def __init__(
-        self, object_list: Any, per_page: int, counter: Callable[[Any], int] | None, cap: int | None
+        self,
+        object_list: Any,
+        per_page: int,
+        counter: Callable[[Any], int] | None = None,
+        cap: int | None = None,
+        **kwargs: Any,
     ) -> None:
-        super().__init__(object_list, per_page)
+        super().__init__(object_list, per_page, **kwargs)
         self._counter = counter
         self.cap = cap
 
     @cached_property
     def found(self) -> int:
+        rows: Any = self.object_list
         if self._counter is not None:
-            return self._counter(self.object_list)
+            return self._counter(rows)
         if self.cap is not None:  # counted to the cap, and the count kept a minute when it is large
-            return counting.count(self.object_list.order_by()[: self.cap + 1])  # type: ignore[attr-defined]  # a queryset
-        return len(self.object_list)
+            return counting.count(rows.order_by()[: self.cap + 1])
+        return counting.count(rows) if isinstance(rows, QuerySet) else len(rows)
 
     @cached_property
     def count(self) -> int:
@@ -110,9 +117,7 @@ def paginate(
     counting there: on a table of millions, an exact count of a broad list costs more than the page itself,
     and nobody pages past the first few hundred rows; `Paged.more_than` then says there are more.
     `param` names the query parameter, for a second list paged on the same page."""
-    if count is None and count_up_to is None and isinstance(object_list, QuerySet):
-        count = counting.count  # a long list's count is kept for a minute
-    paginator = _CountedPaginator(object_list, per_page, count, count_up_to)
+    paginator = CountedPaginator(object_list, per_page, count, count_up_to)
     try:
         page = paginator.page(request.GET.get(param) or 1)
     except PageNotAnInteger:
@@ -131,7 +136,5 @@ def paginate(
             params["previous"] = {"href": _href(request, page.previous_page_number(), param)}
         if page.has_next():
             params["next"] = {"href": _href(request, page.next_page_number(), param)}
-    over = (
-        isinstance(paginator, _CountedPaginator) and count_up_to is not None and paginator.found > count_up_to
-    )
+    over = count_up_to is not None and paginator.found > count_up_to
     return Paged(page=page, pagination=params, more_than=count_up_to if over else None)
