@@ -28,6 +28,7 @@ from champions import capacity, dosage, shortlist
 from champions import contributions as contributions_rules
 from champions.capacity import Month
 from champions.models import Champion, ChampionCommitment, Level, Method
+from champions.services import agreement_of
 from community.models import Organisation, Place
 from community.selectors import related_place_ids
 from core import counting
@@ -138,12 +139,8 @@ def history(champion: Champion) -> QuerySet[Any]:
 def status_counts() -> dict[str, int]:
     rows = Champion.objects.order_by().values("status").annotate(n=Count("pk"))
     counts = {status: 0 for status in Champion.Status.values}
-    counts.update({row["status"]: row["n"] for row in counting.summarised(rows, list, _champions_in)})
+    counts.update({row["status"]: row["n"] for row in counting.grouped(rows, "n")})
     return counts
-
-
-def _champions_in(rows: list[dict[str, Any]]) -> int:
-    return sum(int(row["n"]) for row in rows)
 
 
 # --- Dosage -----------------------------------------------------------------------------------------
@@ -280,12 +277,15 @@ def suggest_many(
     shortlisted = {key: shortlist.shortlist(found, need, size or SHORTLIST) for key, need in needs.items()}
     span = period.whole_months()
     wanted = {pk for pks in shortlisted.values() for pk in pks}
-    # Read as values, not objects: a page of the queue ranks over two hundred shortlisted champions.
+    # Only what the ranking reads: a page of the queue ranks over two hundred shortlisted champions, and
+    # their topics, places and commitments are read as values below rather than as prefetched objects.
     champions = {
-        row[0]: row
-        for row in Champion.objects.filter(_listed_filter(), pk__in=wanted).values_list(
-            "pk", "person__first_name", "person__last_name", "person__email", "methods",
-            "hours_per_month", "capacity_start", "capacity_end",
+        c.pk: c
+        for c in Champion.objects.filter(_listed_filter(), pk__in=wanted)
+        .select_related("person")
+        .only(
+            "methods", "hours_per_month", "capacity_start", "capacity_end",
+            "person__first_name", "person__last_name", "person__email",
         )
     }  # fmt: skip
     topics: dict[int, dict[int, str]] = {}
@@ -307,23 +307,21 @@ def suggest_many(
         commitments.setdefault(champion_id, []).append(capacity.Commitment.of(hours, start, end))
     method_labels = dict(Method.choices)
     free = {
-        pk: capacity.availability(
-            capacity.Agreement.of(row[5], row[6], row[7]), commitments.get(pk, []), period
-        )
-        for pk, row in champions.items()
+        pk: capacity.availability(agreement_of(c), commitments.get(pk, []), period)
+        for pk, c in champions.items()
     }
     result = {}
     for key, need in needs.items():
         candidates = []
         for pk in (pk for pk in shortlisted[key] if pk in champions):
-            _, first_name, last_name, email, methods, *_ = champions[pk]
+            champion = champions[pk]
             own_places = places.get(pk, {})
             own_topics = topics.get(pk, {})
             candidates.append(
                 capacity.Candidate(
                     key=pk,
-                    name=f"{first_name} {last_name}".strip() or email,  # as User.display_name
-                    methods=frozenset(methods),
+                    name=champion.person.display_name,
+                    methods=frozenset(champion.methods),
                     topic_ids=frozenset(own_topics),
                     # A champion for anywhere covers every place asked for.
                     place_ids=frozenset(own_places) if own_places else need.place_ids,

@@ -50,5 +50,11 @@ def count(queryset: QuerySet[Any]) -> int:
     return summarised(queryset if queryset.query.is_sliced else queryset.order_by(), _count, int)
 
 
+def grouped(rows: QuerySet[Any], counted: str) -> list[dict[str, Any]]:
+    """The rows of a grouped count (`values(...).annotate(<counted>=Count(...))`), kept for a minute when
+    their counts add up to a long list."""
+    return summarised(rows, list, lambda found: sum(int(row[counted]) for row in found))
+
+
 def _count(queryset: QuerySet[Any]) -> int:
     return int(queryset.count())

@@ -342,14 +342,10 @@ def portfolio_summary(none: str = "Not given") -> dict[str, list[tuple[str, Tall
             requests=Count("pk", distinct=True),
             hours=Coalesce(Sum("assignments__hours_per_month", filter=active), Decimal(0)),
         )
-        found = counting.summarised(counted, list, _requests_in)  # kept a minute when there are many
+        found = counting.grouped(counted, "requests")  # kept a minute when there are many
         tallies = [(label(r[group]) if r[group] else none, Tally(r["requests"], r["hours"])) for r in found]
         summary[key] = sorted(tallies, key=lambda kv: (-kv[1].requests, kv[0]))
     return summary
-
-
-def _requests_in(rows: list[dict[str, Any]]) -> int:
-    return sum(int(r["requests"]) for r in rows)
 
 
 def portfolio_hours() -> Decimal:

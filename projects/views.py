@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from core import counting
 from core.exports import Column, export_response
 from core.form_fields import add_service_errors
 from core.listing import SortOption, build_listing, export_format
@@ -54,17 +53,12 @@ def _editable(request: HttpRequest, pk: int) -> Project:
     return project
 
 
-def _total(counts: dict[str, int]) -> int:
-    return sum(counts.values())
-
-
 def browse(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     searching = bool(request.GET.get("q", "").strip())
     counts: dict[str, int] = {}
 
     def count_by_status(rows: Any) -> int:  # one grouped query gives the total and the status counts
-        found: dict[str, int] = counting.summarised(rows, selectors.status_counts, _total)
-        counts.update(found)
+        counts.update(selectors.status_counts(rows))
         return sum(counts.values())
 
     listing = build_listing(
