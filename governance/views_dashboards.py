@@ -34,7 +34,9 @@ def panel(
     `summary`, the snapshot comes from `dashboards.selectors.summaries` and `data` holds only the headline
     figures and the charts' titles."""
     now = timezone.now()
-    stored = (snapshot.page or snapshot.data) if snapshot is not None and not summary else None
+    stored = None
+    if snapshot is not None and not summary:  # built before `page` existed: shortened here, as a build would
+        stored = snapshot.page or (shape.for_page(snapshot.data) if snapshot.data else None)
     data = getattr(snapshot, "summary", None) if summary else stored
     built_at = snapshot.built_at if snapshot else None
     return {
@@ -105,7 +107,6 @@ def dashboard(request: HttpRequest, key: str) -> HttpResponse:
             "panel": panels[0],
             "filtered": bool(form.parameters()),
             "chart_table": rendering.chart_table,
-            "shown_chart": shape.shown,
             "shown_sentence": shape.shown_sentence,
         },
     )
