@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -333,6 +335,11 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     counted = figures_db.page_figures(start, end, fy_start, fy_end, targets)
     organisations: dict[int | None, Organisation] = {o.pk: o for o in community_selectors.organisations()}
     by_org = counted.by_organisation
+
+    def by_name(rows: dict[Any, Any]) -> list[tuple[Organisation | None, Any]]:
+        named = ((organisations.get(k), v) for k, v in rows.items())
+        return sorted(named, key=lambda item: item[0].name if item[0] else "~")
+
     improvers = dict(counted.improvers)
     programmes = {p.pk: p for p in selectors.programmes()}
     programme_rows = [
@@ -358,25 +365,9 @@ def figures_page(request: HttpRequest) -> HttpResponse:
             "level_labels": LEVEL_LABELS,
             "system_levels": counted.system_levels,
             # Every organisation in England is over a thousand rows: each table is paged on its own.
-            "by_org": paginate(
-                request,
-                sorted(
-                    ((organisations.get(k), v) for k, v in by_org.items()),
-                    key=lambda item: item[0].name if item[0] else "~",
-                ),
-                per_page=FIGURES_PAGE,
-                param="people_page",
-            ),
+            "by_org": paginate(request, by_name(by_org), per_page=FIGURES_PAGE, param="people_page"),
             "improvers_system": improvers.pop(None),
-            "improvers": paginate(
-                request,
-                sorted(
-                    ((organisations.get(k), v) for k, v in improvers.items()),
-                    key=lambda item: item[0].name if item[0] else "~",
-                ),
-                per_page=FIGURES_PAGE,
-                param="improvers_page",
-            ),
+            "improvers": paginate(request, by_name(improvers), per_page=FIGURES_PAGE, param="improvers_page"),
             "fy_start": fy_start,
             "fy_end": fy_end,
             "programme_rows": programme_rows,

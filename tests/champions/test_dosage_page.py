@@ -159,3 +159,15 @@ def test_the_places_are_paged_on_their_own(board, client_for):
     assert "Locality 00" in first and "Locality 24" in first and "Locality 25" not in first
     assert "Locality 25" in second and "Locality 00" not in second
     assert "places_page=2" in first  # its own pages, leaving the organisations' page as it was
+
+
+def test_the_places_table_says_which_places_it_shows(board, client_for):
+    from champions.models import Champion
+    from tests.champions.factories import ChampionFactory
+    from tests.community.factories import PlaceFactory
+
+    for n in range(27):
+        ChampionFactory(status=Champion.Status.ACTIVE).places.set([PlaceFactory(name=f"Area {n:02d}")])
+    page = client_for(board).get(URL + "?places_page=2").content.decode()
+    places = page.split("<h2>By place</h2>")[1].split("<h2>By method</h2>")[0]
+    assert "Showing 26 to " in places and " of " in places

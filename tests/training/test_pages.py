@@ -396,4 +396,6 @@ def test_the_figures_pages_each_organisation_table_on_its_own(member, academy, c
     assert first["by_org"].count >= 3
     assert len(first["by_org"].items) == 2 and len(later["by_org"].items) >= 1
     assert later["improvers"].page.number == 1  # the other table stays on its own page
+    html = client.get(reverse("training:figures"), {"period": "all"}).content.decode()
+    assert "Showing 1 to 2 of" in html  # each table says which organisations it shows
     assert {o.pk for o, _ in first["by_org"].items}.isdisjoint({o.pk for o, _ in later["by_org"].items if o})
