@@ -18,7 +18,7 @@ from django.utils.timesince import timesince
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
-from core import navigation
+from core import navigation, tables
 from core.audit import entry_sentences
 from core.form_fields import error_summary_items, field_params, into_select
 from core.mfa import must_use_mfa
@@ -108,8 +108,24 @@ def work_account_providers(request: Any) -> list[tuple[str, str]]:
     ]
 
 
+TABLE_MACRO = "nhsuk/components/tables/macro.jinja"
+
+
+def _table(env: Environment) -> Any:
+    """The NHS.UK table, written directly where its parameters are plain (core.tables)."""
+
+    def macro(params: Any) -> str:
+        return env.get_template(TABLE_MACRO).module.table(params)  # type: ignore[attr-defined,no-any-return]
+
+    def table(params: Any) -> Markup:
+        return tables.table(params, macro)
+
+    return table
+
+
 def install(env: Environment) -> None:
     env.globals.update(
+        table=_table(env),
         static=static,
         url=url,
         can=user_can,
