@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import F, Func, OrderBy, QuerySet
 from django.http import HttpRequest
 from django_filters import FilterSet
 
@@ -25,6 +25,12 @@ from core.paging import Paged, paginate
 
 EXPORT_FORMATS = ("csv", "xlsx")
 CONTROL_PARAMS = ("page", "sort", "export")
+
+# A list of fewer rows than this is sorted as a whole rather than read along an index in the sort's order.
+# Walking the index stops after a page's rows only when the filtered rows are spread evenly along it; when
+# they gather at its far end (stopped projects have low progress scores), PostgreSQL walks most of the
+# table: 250 ms for "ward", stopped, by score at national size, against 15 ms to sort the 1,200 matches.
+SORT_WHOLE_BELOW = 10_000
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,16 @@ class Listing:
     @property
     def form(self) -> forms.Form:
         return self.filterset.form
+
+
+def sorted_whole(ordering: Sequence[str]) -> list[OrderBy]:
+    """`ordering` as expressions no index offers (`COALESCE(column)` is the column): the same order, got by
+    sorting the matching rows rather than by walking an index in that order. The page's ids are sorted
+    alone and its rows read after (sorting 10,000 whole rows with their joins cost half as much again)."""
+    return [
+        OrderBy(Func(F(name.removeprefix("-")), function="COALESCE"), descending=name.startswith("-"))
+        for name in ordering
+    ]
 
 
 def export_format(request: HttpRequest) -> str | None:
@@ -130,10 +146,15 @@ def build_listing(
         sort = default_sort
     ordering = by_key[sort].ordering
     ordered = rows.order_by(*ordering) if ordering else rows
+    paged = paginate(request, ordered, per_page, count, count_up_to)
+    if ordering and paged.page.paginator.found < SORT_WHOLE_BELOW:  # type: ignore[attr-defined]
+        start = (paged.page.number - 1) * per_page
+        page_ids = rows.order_by(*sorted_whole(ordering)).values("pk")[start : start + per_page]
+        paged.page.object_list = rows.filter(pk__in=page_ids).order_by(*ordering)
     return Listing(
         filterset=filterset,
         ordered=ordered,
-        paged=paginate(request, ordered, per_page, count, count_up_to),
+        paged=paged,
         sort=sort,
         sort_options=sort_options,
         active_filters=_active_filters(request, filterset) if filterset.is_bound else [],

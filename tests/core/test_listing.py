@@ -76,3 +76,30 @@ def test_the_listing_macros_render_without_javascript(db):
     assert 'value="alpha"' in html  # the filter form keeps what was typed
     assert "Remove filter" in html
     assert "export=xlsx" in html
+
+
+def _names_and_sql(params, monkeypatch, whole_below):  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core import listing as listing_module
+
+    monkeypatch.setattr(listing_module, "SORT_WHOLE_BELOW", whole_below)
+    _, listing = _listing(params)
+    with CaptureQueriesContext(connection) as queries:
+        names = [o.name for o in listing.paged.items]
+    return names, " ".join(q["sql"] for q in queries.captured_queries)
+
+
+def test_a_short_list_is_sorted_whole_and_a_long_one_read_along_its_index(db, monkeypatch):
+    for name, headcount in [("A", 5), ("B", 9), ("C", 9), ("D", 1), ("E", 7)]:
+        OrganisationFactory(name=f"{name} Trust", headcount=headcount)
+    params = {"sort": "size", "page": "2"}
+
+    sorted_whole, whole_sql = _names_and_sql(params, monkeypatch, whole_below=100)
+    walked, walked_sql = _names_and_sql(params, monkeypatch, whole_below=3)
+
+    # The same rows in the same order either way: largest first, ties by name.
+    assert sorted_whole == walked == ["E Trust", "A Trust"]
+    assert "COALESCE" in whole_sql  # an order no index offers: the matching rows are sorted
+    assert "COALESCE" not in walked_sql
