@@ -45,6 +45,8 @@ SORTS = [
     SortOption("started", "Start date (newest first)", ("-start_date", "-pk")),
 ]
 
+SORT_SEARCH_WHOLE_BELOW = 10_000
+
 
 def _editable(request: HttpRequest, pk: int) -> Project:
     project = selectors.project_for_user(request.user, pk)
@@ -68,6 +70,9 @@ def browse(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         sort_options=SORTS,
         default_sort="relevance" if searching else "updated",
         count=count_by_status,
+        # A search's matches come from its index: sorted by score or date, a few thousand are sorted
+        # whole, where walking the score index past the matches' statuses read 59,000 rows (98 ms).
+        sort_whole_below=SORT_SEARCH_WHOLE_BELOW if searching else None,
     )
     if fmt := export_format(request):
         return export_response(listing.ordered, COLUMNS, filename="projects", fmt=fmt, sheet_title="Projects")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import django_filters
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from community.models import Organisation
 from core.listing import SortOption, build_listing, export_format
@@ -22,7 +24,7 @@ class OrganisationFilter(django_filters.FilterSet):
         fields = ["name", "kind"]
 
 
-def _listing(params):  # type: ignore[no-untyped-def]
+def _listing(params, sort_whole_below=None):  # type: ignore[no-untyped-def]
     request = RequestFactory().get("/organisations/", params)
     return request, build_listing(
         request,
@@ -31,6 +33,7 @@ def _listing(params):  # type: ignore[no-untyped-def]
         sort_options=SORTS,
         default_sort="name",
         per_page=2,
+        sort_whole_below=sort_whole_below,
     )
 
 
@@ -78,28 +81,24 @@ def test_the_listing_macros_render_without_javascript(db):
     assert "export=xlsx" in html
 
 
-def _names_and_sql(params, monkeypatch, whole_below):  # type: ignore[no-untyped-def]
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from core import listing as listing_module
-
-    monkeypatch.setattr(listing_module, "SORT_WHOLE_BELOW", whole_below)
-    _, listing = _listing(params)
+def _names_and_sql(params, whole_below):  # type: ignore[no-untyped-def]
+    _, listing = _listing(params, sort_whole_below=whole_below)
     with CaptureQueriesContext(connection) as queries:
         names = [o.name for o in listing.paged.items]
     return names, " ".join(q["sql"] for q in queries.captured_queries)
 
 
-def test_a_short_list_is_sorted_whole_and_a_long_one_read_along_its_index(db, monkeypatch):
+def test_a_short_list_is_sorted_whole_and_a_long_one_read_along_its_index(db):
     for name, headcount in [("A", 5), ("B", 9), ("C", 9), ("D", 1), ("E", 7)]:
         OrganisationFactory(name=f"{name} Trust", headcount=headcount)
     params = {"sort": "size", "page": "2"}
 
-    sorted_whole, whole_sql = _names_and_sql(params, monkeypatch, whole_below=100)
-    walked, walked_sql = _names_and_sql(params, monkeypatch, whole_below=3)
+    sorted_whole, whole_sql = _names_and_sql(params, whole_below=100)
+    walked, walked_sql = _names_and_sql(params, whole_below=3)
+    unasked, unasked_sql = _names_and_sql(params, whole_below=None)
 
     # The same rows in the same order either way: largest first, ties by name.
-    assert sorted_whole == walked == ["E Trust", "A Trust"]
+    assert sorted_whole == walked == unasked == ["E Trust", "A Trust"]
     assert "COALESCE" in whole_sql  # an order no index offers: the matching rows are sorted
     assert "COALESCE" not in walked_sql
+    assert "COALESCE" not in unasked_sql

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -206,3 +207,33 @@ def test_your_projects_are_those_you_lead_or_work_on_on_home_and_in_the_register
     assert "3 projects" in home
     listed = {p.title for p in client.get("/projects/?mine=on").context["listing"].paged.items}
     assert listed == {led.title, on_team.title, draft.title}
+
+
+SORTED_WHOLE = r'COALESCE\([^)]*"progress_score"\)'
+
+
+def test_a_search_sorted_by_score_sorts_its_matches_whole(member, client_for, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from projects import views
+
+    for score, title in [(1, "Ward rounds one"), (4, "Ward rounds four"), (3, "Ward rounds three")]:
+        ProjectFactory(title=title, progress_score=score, status="testing")
+    ProjectFactory(title="Discharge letters", progress_score=5, status="testing")
+    client = client_for(member)
+
+    def page(params):  # type: ignore[no-untyped-def]
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/projects/", params)
+        return _titles(response), " ".join(q["sql"] for q in queries.captured_queries)
+
+    titles, sql = page({"q": "ward", "sort": "score"})
+    assert titles == ["Ward rounds four", "Ward rounds three", "Ward rounds one"]
+    assert re.search(SORTED_WHOLE, sql)  # the matches sorted, no index walked
+
+    monkeypatch.setattr(views, "SORT_SEARCH_WHOLE_BELOW", 2)  # more matches than that: read along the index
+    titles, sql = page({"q": "ward", "sort": "score"})
+    assert titles == ["Ward rounds four", "Ward rounds three", "Ward rounds one"]
+    assert not re.search(SORTED_WHOLE, sql)
+    assert not re.search(SORTED_WHOLE, page({"sort": "score"})[1])  # no search: read along the index
