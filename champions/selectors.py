@@ -88,6 +88,16 @@ def listed() -> QuerySet[Champion]:
     return with_free_now(_base().filter(_listed_filter()))
 
 
+def listed_by_name() -> QuerySet[Champion]:
+    """Listed champions by name, reading only their names: for menus (an assignment's other champions)."""
+    return (
+        Champion.objects.filter(_listed_filter())
+        .select_related("person")
+        .only("person__first_name", "person__last_name", "person__email")
+        .order_by("person__first_name", "person__last_name", "pk")
+    )
+
+
 def directory(user: Any) -> QuerySet[Champion]:
     """The directory is the same for every member of staff: listed champions only (admins manage the rest
     from the register's review pages)."""

@@ -478,7 +478,7 @@ def champion_choices(ranked: list[capacity.Ranked]) -> list[tuple[str, str]]:
         for r in ranked
     ]
     suggested = {r.candidate.key for r in ranked}
-    others = champion_selectors.listed().exclude(pk__in=suggested).select_related("person")
+    others = champion_selectors.listed_by_name().exclude(pk__in=suggested)
     choices += [(str(c.pk), f"{c.person.display_name} (not a match)") for c in others[:OTHER_CHAMPIONS_SHOWN]]
     return choices
 

@@ -292,3 +292,17 @@ def test_any_listed_champion_can_be_assigned_by_email(steering, client_for):
 
     assert client.post(url, data).status_code == 302
     assert Assignment.objects.get().champion == champion
+
+
+def test_the_champion_menu_lists_suggestions_first_then_other_listed_champions_by_name(steering, client_for):
+    item = in_status(Status.ACCEPTED, support_wanted=["workshop"], support_level="facilitation")
+    match = _champion("Mo", methods=["facilitation"])
+    zed, amy = _champion("Zed", methods=["lean"]), _champion("Amy", methods=["lean"])
+    _champion("Paused", methods=["lean"], status="paused")  # not listed: not offered
+
+    response = client_for(steering).get(reverse("facilitation:assign", kwargs={"pk": item.pk}))
+
+    menu = response.context["form"].fields["champion"].choices
+    choices = [(value, label) for value, label in menu if value]
+    assert [value for value, _ in choices] == [str(match.pk), str(amy.pk), str(zed.pk)]
+    assert choices[1][1] == "Amy Champion (not a match)"
