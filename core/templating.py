@@ -18,7 +18,7 @@ from django.utils.timesince import timesince
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
-from core import navigation, tables
+from core import form_components, navigation, tables
 from core.audit import entry_sentences
 from core.form_fields import error_summary_items, field_params, into_select
 from core.mfa import must_use_mfa
@@ -123,9 +123,25 @@ def _table(env: Environment) -> Any:
     return table
 
 
+def _written(env: Environment, component: str, name: str) -> Any:
+    """An NHS.UK form component written directly where its parameters are plain (core.form_components)."""
+
+    def macro(params: Any) -> str:
+        module = env.get_template(f"nhsuk/components/{component}/macro.jinja").module
+        return getattr(module, name)(params)  # type: ignore[no-any-return]
+
+    def write(params: Any) -> Markup:
+        return getattr(form_components, name)(params, macro)  # type: ignore[no-any-return]
+
+    return write
+
+
 def install(env: Environment) -> None:
     env.globals.update(
         table=_table(env),
+        input_component=_written(env, "input", "input"),
+        select_component=_written(env, "select", "select"),
+        checkboxes_component=_written(env, "checkboxes", "checkboxes"),
         static=static,
         url=url,
         can=user_can,
