@@ -117,6 +117,10 @@ def test_a_select_is_the_nhs_component_with_its_options_escaped_and_chosen():
     assert '<option value="">Choose…</option>' in options
     assert '<option value="a" selected>Apple &amp; pear</option>' in options
     assert '<option value="&lt;b&gt;">&lt;b&gt;Bold&lt;/b&gt;</option>' in options
+    # The escaped options are kept; which is chosen is each form's own.
+    again = template.render({"form": Pick(data={"fruit": "<b>"})})
+    assert '<option value="a">Apple &amp; pear</option>' in again
+    assert '<option value="&lt;b&gt;" selected>&lt;b&gt;Bold&lt;/b&gt;</option>' in again
 
 
 @pytest.mark.django_db
