@@ -21,6 +21,7 @@ from markupsafe import Markup
 from core import form_components, navigation, tables
 from core.audit import entry_sentences
 from core.form_fields import error_summary_items, field_params, into_select
+from core.held import Recent
 from core.mfa import must_use_mfa
 from core.once import once_input
 from core.permissions import can
@@ -110,6 +111,15 @@ def work_account_providers(request: Any) -> list[tuple[str, str]]:
 
 TABLE_MACRO = "nhsuk/components/tables/macro.jinja"
 
+# The page frame's components (header, footer) drawn once for each set of parameters seen: their markup is
+# decided wholly by the parameters (plain text, links and flags), and every page draws them (2 ms a page).
+_frame: Recent[Markup] = Recent(256)
+
+
+def kept(macro: Any, params: Any) -> Markup:
+    """`macro(params)`, kept in this process for parameters it has drawn before."""
+    return _frame.get_or_make((getattr(macro, "name", ""), repr(params)), lambda: Markup(macro(params)))
+
 
 def _table(env: Environment) -> Any:
     """The NHS.UK table, written directly where its parameters are plain (core.tables)."""
@@ -139,6 +149,7 @@ def _written(env: Environment, component: str, name: str) -> Any:
 def install(env: Environment) -> None:
     env.globals.update(
         table=_table(env),
+        kept=kept,
         input_component=_written(env, "input", "input"),
         select_component=_written(env, "select", "select"),
         checkboxes_component=_written(env, "checkboxes", "checkboxes"),
