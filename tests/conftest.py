@@ -115,7 +115,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = kept
     # Long tests first: with two processes (`--dist worksteal`) a long test started last keeps one process
     # busy while the other has nothing left; started first, the other process takes the short ones.
-    items.sort(key=lambda item: 0 if _is_long(item) else 1)
+    # The longest of them first of all, so the last long test to start is a short one of its kind.
+    items.sort(key=lambda item: (0 if item.path.name in LONGEST_MODULES else 1) if _is_long(item) else 2)
+
+
+LONGEST_MODULES = {"test_demo_pages.py", "test_governance_journeys.py", "test_scale_data.py"}
 
 
 LONG_MODULES = {
