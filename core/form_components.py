@@ -110,47 +110,46 @@ def _group(has_error: bool) -> str:
     )
 
 
+def _field(params: Mapping[str, Any], tag: str, before: str = "", after: str = "") -> Markup:
+    """A form group with its label, hint and error, and the `tag` element (`nhsuk-<tag>`, id, name, then
+    `before`, the ids it is described by, `after` and the field's own attributes, in the macros' order)."""
+    field_id = params["id"]
+    hint, error, described = _described(params, field_id)
+    classes = f"nhsuk-{tag} nhsuk-{tag}--error" if error else f"nhsuk-{tag}"
+    if params.get("classes"):
+        classes += f" {params['classes']}"
+    attributes = f' class="{escape(classes)}" id="{escape(field_id)}" name="{escape(params.get("name"))}"'
+    attributes += before
+    if described:
+        attributes += f' aria-describedby="{described}"'
+    attributes += after + _attributes(params.get("attributes"))
+    label = _label(params["label"], field_id)
+    closing = "" if tag == "input" else f"</{tag}>"  # an input is a void element
+    return Markup(f"{_group(bool(error))}{label}{hint}{error}<{tag}{attributes}>{closing}</div>")
+
+
 def input(params: Mapping[str, Any], macro: Macro) -> Markup:
     """The NHS.UK text input."""
     if not (_plain_field(params, INPUT_KEYS) and params.get("spellcheck") in (None, True, False)):
         return Markup(macro(params))
-    field_id = params["id"]
-    hint, error, described = _described(params, field_id)
-    classes = "nhsuk-input nhsuk-input--error" if error else "nhsuk-input"
-    if params.get("classes"):
-        classes += f" {params['classes']}"
-    attributes = f' class="{escape(classes)}" id="{escape(field_id)}" name="{escape(params.get("name"))}"'
-    attributes += f' type="{escape(params.get("type") or "text")}"'
+    before = f' type="{escape(params.get("type") or "text")}"'
     if params.get("spellcheck") is not None:
-        attributes += f' spellcheck="{"true" if params["spellcheck"] else "false"}"'
+        before += f' spellcheck="{"true" if params["spellcheck"] else "false"}"'
     if params.get("value") is not None:
-        attributes += f' value="{escape(params["value"])}"'
-    if described:
-        attributes += f' aria-describedby="{described}"'
-    for key in ("autocomplete", "autocapitalize", "pattern", "inputmode"):
-        if params.get(key) not in (None, False):  # optional attributes: left out when unset
-            attributes += f' {key}="{escape(params[key])}"'
-    attributes += _attributes(params.get("attributes"))
-    return Markup(
-        f"{_group(bool(error))}{_label(params['label'], field_id)}{hint}{error}<input{attributes}></div>"
+        before += f' value="{escape(params["value"])}"'
+    after = "".join(
+        f' {key}="{escape(params[key])}"'
+        for key in ("autocomplete", "autocapitalize", "pattern", "inputmode")
+        if params.get(key) not in (None, False)  # optional attributes: left out when unset
     )
+    return _field(params, "input", before, after)
 
 
 def select(params: Mapping[str, Any], macro: Macro) -> Markup:
     """The NHS.UK select, its element empty (`core.form_fields.into_select` puts the options in)."""
     if not (_plain_field(params, SELECT_KEYS) and not params.get("items")):
         return Markup(macro(params))
-    field_id = params["id"]
-    hint, error, described = _described(params, field_id)
-    classes = "nhsuk-select nhsuk-select--error" if error else "nhsuk-select"
-    if params.get("classes"):
-        classes += f" {params['classes']}"
-    attributes = f' class="{escape(classes)}" id="{escape(field_id)}" name="{escape(params.get("name"))}"'
-    if described:
-        attributes += f' aria-describedby="{described}"'
-    attributes += _attributes(params.get("attributes"))
-    label = _label(params["label"], field_id)
-    return Markup(f"{_group(bool(error))}{label}{hint}{error}<select{attributes}></select></div>")
+    return _field(params, "select")
 
 
 def _plain_checkboxes(params: Mapping[str, Any]) -> bool:
