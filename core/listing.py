@@ -61,8 +61,7 @@ class Listing:
 
 def sorted_whole(ordering: Sequence[str]) -> list[OrderBy]:
     """`ordering` as expressions no index offers (`COALESCE(column)` is the column): the same order, got by
-    sorting the matching rows rather than by walking an index in that order. The page's ids are sorted
-    alone and its rows read after (sorting 10,000 whole rows with their joins cost half as much again)."""
+    sorting the matching rows rather than by walking an index in that order."""
     return [
         OrderBy(Func(F(name.removeprefix("-")), function="COALESCE"), descending=name.startswith("-"))
         for name in ordering
@@ -145,6 +144,8 @@ def build_listing(
     ordered = rows.order_by(*ordering) if ordering else rows
     paged = paginate(request, ordered, per_page, count, count_up_to)
     if ordering and sort_whole_below and paged.page.paginator.found < sort_whole_below:  # type: ignore[attr-defined]
+        # The page's ids sorted alone, its rows read after: sorting whole rows with their joins cost half
+        # as much again.
         start = (paged.page.number - 1) * per_page
         page_ids = rows.order_by(*sorted_whole(ordering)).values("pk")[start : start + per_page]
         paged.page.object_list = rows.filter(pk__in=page_ids).order_by(*ordering)

@@ -24,11 +24,10 @@ FORMATS = ("", "numeric")
 
 def written_directly(params: Mapping[str, Any]) -> bool:
     """Whether `table` writes these parameters itself rather than through the macro."""
-    caption = params.get("caption")
     return (
         isinstance(params, Mapping)
         and params.keys() <= TABLE_KEYS
-        and (caption is None or isinstance(caption, str))
+        and (params.get("caption") is None or isinstance(params["caption"], str))
         and all(_plain_cell(cell) for cell in params.get("head") or ())
         and all(isinstance(row, list | tuple) for row in params.get("rows") or ())
         and all(_plain_cell(cell) for row in params.get("rows") or () for cell in row)

@@ -109,8 +109,6 @@ def work_account_providers(request: Any) -> list[tuple[str, str]]:
     ]
 
 
-TABLE_MACRO = "nhsuk/components/tables/macro.jinja"
-
 # The page frame's components (header, footer) drawn once for each set of parameters seen: their markup is
 # decided wholly by the parameters (plain text, links and flags), and every page draws them (2 ms a page).
 _frame: Recent[Markup] = Recent(256)
@@ -121,38 +119,31 @@ def kept(macro: Any, params: Any) -> Markup:
     return _frame.get_or_make((getattr(macro, "name", ""), repr(params)), lambda: Markup(macro(params)))
 
 
-def _table(env: Environment) -> Any:
-    """The NHS.UK table, written directly where its parameters are plain (core.tables)."""
+def _written(env: Environment, component: str, name: str, writer: Any) -> Any:
+    """The NHS.UK `component` written directly by `writer.<name>` where its parameters are plain
+    (core.tables, core.form_components); the component's macro otherwise."""
 
     def macro(params: Any) -> str:
-        return env.get_template(TABLE_MACRO).module.table(params)  # type: ignore[attr-defined,no-any-return]
-
-    def table(params: Any) -> Markup:
-        return tables.table(params, macro)
-
-    return table
-
-
-def _written(env: Environment, component: str, name: str) -> Any:
-    """An NHS.UK form component written directly where its parameters are plain (core.form_components)."""
-
-    def macro(params: Any) -> str:
-        module = env.get_template(f"nhsuk/components/{component}/macro.jinja").module
-        return getattr(module, name)(params)  # type: ignore[no-any-return]
+        return getattr(env.get_template(macro_path(component)).module, name)(params)  # type: ignore[no-any-return]
 
     def write(params: Any) -> Markup:
-        return getattr(form_components, name)(params, macro)  # type: ignore[no-any-return]
+        return getattr(writer, name)(params, macro)  # type: ignore[no-any-return]
 
     return write
 
 
+def macro_path(component: str) -> str:
+    """Where the NHS.UK frontend keeps a component's macro."""
+    return f"nhsuk/components/{component}/macro.jinja"
+
+
 def install(env: Environment) -> None:
     env.globals.update(
-        table=_table(env),
+        table=_written(env, "tables", "table", tables),
         kept=kept,
-        input_component=_written(env, "input", "input"),
-        select_component=_written(env, "select", "select"),
-        checkboxes_component=_written(env, "checkboxes", "checkboxes"),
+        input_component=_written(env, "input", "input", form_components),
+        select_component=_written(env, "select", "select", form_components),
+        checkboxes_component=_written(env, "checkboxes", "checkboxes", form_components),
         static=static,
         url=url,
         can=user_can,

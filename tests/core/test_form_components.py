@@ -12,6 +12,7 @@ from django.template import engines
 from markupsafe import Markup
 
 from core import form_components
+from core.templating import macro_path
 from tests.core.test_tables import events
 
 HINTS: list[Any] = [
@@ -33,7 +34,7 @@ def env() -> Any:
 
 
 def macro(env: Any, component: str, name: str) -> Any:
-    return env.get_template(f"nhsuk/components/{component}/macro.jinja").module.__getattribute__(name)
+    return getattr(env.get_template(macro_path(component)).module, name)
 
 
 def same(env: Any, component: str, name: str, params: dict[str, Any]) -> None:

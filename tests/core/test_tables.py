@@ -12,7 +12,7 @@ from django.template import engines
 from markupsafe import Markup
 
 from core import tables
-from core.templating import TABLE_MACRO
+from core.templating import macro_path
 
 
 class _Events(HTMLParser):
@@ -47,7 +47,7 @@ def env() -> Any:
 
 
 def macro_table(env: Any, params: Any) -> str:
-    return str(env.get_template(TABLE_MACRO).module.table(params))
+    return str(env.get_template(macro_path("tables")).module.table(params))
 
 
 HEADS = [
