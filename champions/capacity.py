@@ -27,7 +27,9 @@ Suggestions (`availability`, `rank`)
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -49,14 +51,25 @@ class Month:
 
     @property
     def first_day(self) -> datetime.date:
-        return datetime.date(self.year, self.month, 1)
+        return _first_day(self.year, self.month)
 
     @property
     def last_day(self) -> datetime.date:
-        return self.next().first_day - datetime.timedelta(days=1)
+        return _last_day(self.year, self.month)
 
     def label(self) -> str:
         return self.first_day.strftime("%B %Y")
+
+
+# Suggestions ask each month for its first and last day thousands of times a page; there are few months.
+@functools.lru_cache(maxsize=1024)
+def _first_day(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, 1)
+
+
+@functools.lru_cache(maxsize=1024)
+def _last_day(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 @dataclass(frozen=True)

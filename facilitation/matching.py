@@ -34,5 +34,5 @@ def methods_for(support_wanted: Iterable[str], support_level: str = "") -> froze
     return frozenset(found)
 
 
-# The place, every place inside it and every place around it (community.places).
-related_places = places.related
+# For each place: the place, every place inside it and every place around it (community.places).
+related_places_of_each = places.related_to_each

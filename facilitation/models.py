@@ -11,7 +11,7 @@ from django.db import models
 
 from core.versioning import version_field
 from facilitation import choices
-from facilitation.status import STATUS_LABELS, Status
+from facilitation.status import STATUS_LABELS, TRIAGE, Status
 
 STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
 
@@ -58,7 +58,24 @@ class FacilitationRequest(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["status", "priority_score", "submitted_at"]),
+            # Each list of one status is walked in its order for a page, not sorted whole: the queue by
+            # score (unscored last) then age, or by age alone; deferred by review date; returned newest
+            # first; triage (two statuses) oldest first.
+            models.Index(
+                "status",
+                models.F("priority_score").desc(nulls_last=True),
+                "submitted_at",
+                "id",
+                name="request_queue_score_idx",
+            ),
+            models.Index(fields=["status", "submitted_at", "id"], name="request_queue_age_idx"),
+            models.Index(fields=["status", "review_date", "submitted_at"], name="request_review_idx"),
+            models.Index(fields=["status", "-updated_at"], name="request_updated_idx"),
+            models.Index(
+                fields=["submitted_at"],
+                condition=models.Q(status__in=sorted(s.value for s in TRIAGE)),
+                name="request_triage_idx",
+            ),
             # The portfolio lists every request past draft, newest first: walked, not sorted.
             models.Index(fields=["-submitted_at", "-id"], name="request_submitted_idx"),
             models.Index(fields=["-created_at", "-id"], name="request_created_idx"),  # the API's order

@@ -126,6 +126,21 @@ def test_months_cross_the_year_end():
     ]
 
 
+@pytest.mark.parametrize(
+    ("month", "first", "last"),
+    [
+        (Month(2026, 1), dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
+        (Month(2026, 2), dt.date(2026, 2, 1), dt.date(2026, 2, 28)),
+        (Month(2028, 2), dt.date(2028, 2, 1), dt.date(2028, 2, 29)),
+        (Month(2026, 4), dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+        (Month(2026, 12), dt.date(2026, 12, 1), dt.date(2026, 12, 31)),
+    ],
+)
+def test_a_month_knows_its_first_and_last_day(month: Month, first: dt.date, last: dt.date):
+    assert (month.first_day, month.last_day) == (first, last)
+    assert month.next().first_day == last + dt.timedelta(days=1)
+
+
 def _candidate(
     key: int, name: str, methods: set[str], topics: set[int], places: set[int], free: str
 ) -> Candidate:

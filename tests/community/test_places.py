@@ -20,6 +20,16 @@ def test_related_places_are_inside_or_around_never_beside():
     assert places.related(None, PARENTS) == frozenset()
 
 
+def test_related_to_each_place_is_related_for_that_place():
+    ids = [1, 2, 3, 4, 5, 6]
+    found = places.related_to_each([*ids, None], PARENTS)
+    assert found == {
+        **{i: places.ancestors(i, PARENTS) | places.descendants(i, PARENTS) for i in ids},
+        None: frozenset(),
+    }
+    assert found[4] == {1, 2, 3, 4}
+
+
 def test_a_cycle_ends_the_walk():
     assert places.ancestors(6, PARENTS) == {6, 7}
     assert places.descendants(6, PARENTS) == {6, 7}
