@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.db.models import F, Func, OrderBy, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django_filters import FilterSet
 
@@ -57,15 +57,6 @@ class Listing:
     @property
     def form(self) -> forms.Form:
         return self.filterset.form
-
-
-def sorted_whole(ordering: Sequence[str]) -> list[OrderBy]:
-    """`ordering` as expressions no index offers (`COALESCE(column)` is the column): the same order, got by
-    sorting the matching rows rather than by walking an index in that order."""
-    return [
-        OrderBy(Func(F(name.removeprefix("-")), function="COALESCE"), descending=name.startswith("-"))
-        for name in ordering
-    ]
 
 
 def export_format(request: HttpRequest) -> str | None:
@@ -130,8 +121,8 @@ def build_listing(
     count_up_to: int | None = None,
     sort_whole_below: int | None = None,
 ) -> Listing:
-    """`sort_whole_below`: a list of fewer rows than this is sorted whole (`sorted_whole`) rather than read
-    along an index in the sort's order, for lists whose rows an index finds (a full-text search)."""
+    """`sort_whole_below`: for lists whose rows an index finds (a full-text search), see
+    `core.paging.CountedPaginator`."""
     filterset = filterset_class(
         request.GET or None, queryset=queryset, request=request, **(filterset_kwargs or {})
     )
@@ -142,13 +133,7 @@ def build_listing(
         sort = default_sort
     ordering = by_key[sort].ordering
     ordered = rows.order_by(*ordering) if ordering else rows
-    paged = paginate(request, ordered, per_page, count, count_up_to)
-    if ordering and sort_whole_below and paged.page.paginator.found < sort_whole_below:  # type: ignore[attr-defined]
-        # The page's ids sorted alone, its rows read after: sorting whole rows with their joins cost half
-        # as much again.
-        start = (paged.page.number - 1) * per_page
-        page_ids = rows.order_by(*sorted_whole(ordering)).values("pk")[start : start + per_page]
-        paged.page.object_list = rows.filter(pk__in=page_ids).order_by(*ordering)
+    paged = paginate(request, ordered, per_page, count, count_up_to, sort_whole_below=sort_whole_below)
     return Listing(
         filterset=filterset,
         ordered=ordered,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
+from django.db.models import F, Func, OrderBy, QuerySet
 from django.http import HttpRequest
 
 from core import counting
@@ -49,10 +49,39 @@ def page_numbers(current: int, total: int, around: int = 2) -> list[int | None]:
     return numbers
 
 
+def sorted_whole(ordering: Sequence[str]) -> list[OrderBy]:
+    """`ordering` as expressions no index offers (`COALESCE(column)` is the column): the same order, got by
+    sorting the matching rows rather than by walking an index in that order."""
+    return [
+        OrderBy(Func(F(name.removeprefix("-")), function="COALESCE"), descending=name.startswith("-"))
+        for name in ordering
+    ]
+
+
+def ids_first(rows: QuerySet[Any], start: int, stop: int) -> QuerySet[Any]:
+    """Rows `start` to `stop` of `rows` in its order: their ids sorted alone (`sorted_whole`), their rows,
+    joins and computed columns read after for those ids only. Sorting thousands of whole rows with their
+    joins cost three times as much as sorting their ids."""
+    ordering = [str(name) for name in rows.query.order_by]
+    page = rows.order_by(*sorted_whole(ordering)).values("pk")[start:stop]
+    return rows.filter(pk__in=page).order_by(*ordering)
+
+
+def _sorted_by_computed(rows: QuerySet[Any]) -> bool:
+    """Whether the order names a computed value (a search's rank): no index offers it, so every matching
+    row is sorted whatever the query's shape."""
+    names = (str(name).removeprefix("-") for name in rows.query.order_by)
+    return any(name in rows.query.annotations for name in names)
+
+
 class CountedPaginator(Paginator):  # type: ignore[type-arg]
     """A paginator told how to count (`counter`), and to count no further than `cap` (pages stay full up
     to it; `found` says whether there were more). Otherwise a queryset is counted by `core.counting` (a
-    long list's count kept a minute); the API's pagination uses it too (`core.api_paging`)."""
+    long list's count kept a minute); the API's pagination uses it too (`core.api_paging`).
+
+    `sort_whole_below`: for lists whose rows an index finds (a full-text search), a page is read
+    `ids_first` when the list has fewer rows than this, or is ordered by a computed value (its rank),
+    rather than by walking an index in the list's order past rows that do not match."""
 
     def __init__(
         self,
@@ -60,11 +89,26 @@ class CountedPaginator(Paginator):  # type: ignore[type-arg]
         per_page: int,
         counter: Callable[[Any], int] | None = None,
         cap: int | None = None,
+        sort_whole_below: int | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(object_list, per_page, **kwargs)
         self._counter = counter
         self.cap = cap
+        self.sort_whole_below = sort_whole_below
+
+    def page(self, number: Any) -> Page:  # type: ignore[type-arg]
+        page = super().page(number)
+        rows = self.object_list
+        if (
+            self.sort_whole_below is not None
+            and isinstance(rows, QuerySet)
+            and rows.query.order_by
+            and (_sorted_by_computed(rows) or self.found < self.sort_whole_below)
+        ):
+            start = (page.number - 1) * self.per_page
+            page.object_list = ids_first(rows, start, start + self.per_page)
+        return page
 
     @cached_property
     def found(self) -> int:
@@ -111,13 +155,15 @@ def paginate(
     count: Callable[[Any], int] | None = None,
     count_up_to: int | None = None,
     param: str = "page",
+    sort_whole_below: int | None = None,
 ) -> Paged:
     """A page of `object_list` as `?page=` asks. `count(object_list)`, when given, counts it instead of
     COUNT(*) (one query can then give both the count and, say, the counts by status). `count_up_to` stops
     counting there: on a table of millions, an exact count of a broad list costs more than the page itself,
     and nobody pages past the first few hundred rows; `Paged.more_than` then says there are more.
-    `param` names the query parameter, for a second list paged on the same page."""
-    paginator = CountedPaginator(object_list, per_page, count, count_up_to)
+    `param` names the query parameter, for a second list paged on the same page; `sort_whole_below`: see
+    `CountedPaginator`."""
+    paginator = CountedPaginator(object_list, per_page, count, count_up_to, sort_whole_below)
     try:
         page = paginator.page(request.GET.get(param) or 1)
     except PageNotAnInteger:

@@ -28,7 +28,7 @@ from projects.filters import ProjectFilter
 from projects.models import Benefit, Method, Project, ProjectUpdate, Status, TeamMember
 from projects.overlap import similar_projects
 from projects.rules import valid_progress_score
-from projects.views import SORTS
+from projects.views import SORT_SEARCH_WHOLE_BELOW, SORTS
 from together.api import CommentInputSerializer, CommentSerializer, thread_response
 
 
@@ -289,6 +289,11 @@ class ProjectViewSet(
         )
         ordering = sorts.get(sort, sorts["updated"]).ordering
         return queryset.order_by(*ordering) if ordering else queryset
+
+    def sort_whole_below(self) -> int | None:
+        """A search's page is read as the browse page reads it (`core.api_paging`)."""
+        searching = self.action == "list" and bool(self.request.query_params.get("q", "").strip())
+        return SORT_SEARCH_WHOLE_BELOW if searching else None
 
     def get_serializer_class(self):  # type: ignore[no-untyped-def]
         return ProjectSerializer if self.action == "list" else ProjectDetailSerializer

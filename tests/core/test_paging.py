@@ -47,3 +47,31 @@ def test_two_ordered_lists_page_as_one_first_before_then(rf):
         ["A0", "A1"], ["A2", "B0"], ["B1", "B2"], ["B3"]
     ]  # fmt: skip
     assert {p.pk for p in first + then} == {p.pk for page in pages for p in page.items}
+
+
+def _page_and_sql(rows, whole_below):  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    paged = paginate(RequestFactory().get("/", {"page": "2"}), rows, per_page=2, sort_whole_below=whole_below)
+    with CaptureQueriesContext(connection) as queries:
+        names = [o.name for o in paged.items]
+    return names, " ".join(q["sql"] for q in queries.captured_queries)
+
+
+def test_a_list_sorted_by_a_computed_value_reads_its_page_ids_first_however_long():
+    from django.db.models import F
+
+    for name, headcount in [("A", 5), ("B", 9), ("C", 9), ("D", 1), ("E", 7)]:
+        OrganisationFactory(name=f"{name} Trust", headcount=headcount)
+    by_size = Organisation.objects.annotate(size=F("headcount") * 2).order_by("-size", "name")
+    by_headcount = Organisation.objects.order_by("-headcount", "name")
+
+    computed, computed_sql = _page_and_sql(by_size, whole_below=1)  # long, but ordered by a computed value
+    column, column_sql = _page_and_sql(by_headcount, whole_below=1)  # long, ordered by a column
+    unasked, unasked_sql = _page_and_sql(by_size, whole_below=None)
+
+    assert computed == column == unasked == ["E Trust", "A Trust"]
+    assert "COALESCE" in computed_sql and " IN (SELECT " in computed_sql  # the page's ids, then its rows
+    assert "COALESCE" not in column_sql
+    assert "COALESCE" not in unasked_sql

@@ -37,6 +37,24 @@ def test_the_list_searches_and_filters_like_the_browse_page(member):
     assert filtered["results"][0]["lead"]["name"] == ward.lead.display_name
 
 
+def test_a_search_reads_its_page_ids_by_rank_first_as_the_browse_page_does(member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ProjectFactory(title="Hospital at home", aim="Care for frail people")
+    ProjectFactory(title="Frailty virtual ward")
+    api = _api(member)
+
+    with CaptureQueriesContext(connection) as searched:
+        found = api.get("/api/v1/projects/", {"q": "frail"}).json()
+    with CaptureQueriesContext(connection) as listed:
+        api.get("/api/v1/projects/")
+
+    assert [p["title"] for p in found["results"]] == ["Frailty virtual ward", "Hospital at home"]
+    assert any("ORDER BY COALESCE((ts_rank(" in q["sql"] for q in searched.captured_queries)
+    assert not any("COALESCE" in q["sql"] for q in listed.captured_queries)
+
+
 def test_a_project_is_created_as_a_draft_by_default_and_audited(member):
     priority = SystemPriorityFactory()
     MethodFactory(name="PDSA", slug="pdsa")
