@@ -18,7 +18,7 @@ from django.utils.timesince import timesince
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
-from core import form_components, navigation, tables
+from core import form_components, navigation, tables, tag_component
 from core.audit import entry_sentences
 from core.form_fields import error_summary_items, field_params, into_select
 from core.held import Recent
@@ -121,7 +121,7 @@ def kept(macro: Any, params: Any) -> Markup:
 
 def _written(env: Environment, component: str, name: str, writer: Any) -> Any:
     """The NHS.UK `component` written directly by `writer.<name>` where its parameters are plain
-    (core.tables, core.form_components); the component's macro otherwise."""
+    (core.tables, core.form_components, core.tag_component); the component's macro otherwise."""
 
     def macro(params: Any) -> str:
         return getattr(env.get_template(macro_path(component)).module, name)(params)  # type: ignore[no-any-return]
@@ -144,6 +144,7 @@ def install(env: Environment) -> None:
         input_component=_written(env, "input", "input", form_components),
         select_component=_written(env, "select", "select", form_components),
         checkboxes_component=_written(env, "checkboxes", "checkboxes", form_components),
+        tag=_written(env, "tag", "tag", tag_component),
         static=static,
         url=url,
         can=user_can,
