@@ -1,4 +1,5 @@
-"""The NHS.UK input, select and checkboxes components written directly, for the parameters our forms use.
+"""The NHS.UK input, select, checkboxes and date input components written directly, for the parameters our
+forms use.
 
 Each component's macro draws its label, hint and error message through further macros and every attribute
 through another: the ten filters above the project register cost a third of the page. These functions
@@ -31,6 +32,10 @@ SELECT_KEYS = FIELD_KEYS | {"items"}
 CHECKBOXES_KEYS = frozenset({"idPrefix", "name", "fieldset", "items", "hint", "errorMessage", "classes"})
 ITEM_KEYS = frozenset({"value", "text", "checked", "hint"})
 LEGEND_SIZES = ("s", "m", "l", "xl")
+DATE_KEYS = frozenset({"id", "name", "hint", "errorMessage", "classes", "fieldset", "items"})
+DATE_ITEM_KEYS = frozenset({"id", "name", "label", "value", "width", "classes"})
+DATE_WIDTHS = (2, 3, 4)
+ITEM_ERROR = "nhsuk-input--error"
 
 
 def _is_text(value: Any) -> bool:
@@ -152,22 +157,32 @@ def select(params: Mapping[str, Any], macro: Macro) -> Markup:
     return _field(params, "select")
 
 
-def _plain_checkboxes(params: Mapping[str, Any]) -> bool:
-    fieldset = params.get("fieldset")
+def _plain_fieldset(fieldset: Any) -> bool:
+    """None, or a fieldset of just a legend's text and size."""
     legend = fieldset.get("legend") if isinstance(fieldset, Mapping) else None
+    return fieldset is None or (
+        fieldset.keys() == {"legend"}
+        and isinstance(legend, Mapping)
+        and legend.keys() <= {"text", "size"}
+        and isinstance(legend.get("text"), str)
+        and legend.get("size") in (None, *LEGEND_SIZES)
+    )
+
+
+def _fieldset(fieldset: Mapping[str, Any], inner: str, described: str, role: str = "") -> str:
+    legend = fieldset["legend"]
+    size = f" nhsuk-fieldset__legend--{legend['size']}" if legend.get("size") else ""
+    role_attribute = f' role="{role}"' if role else ""
+    described_by = f' aria-describedby="{described}"' if described else ""
+    legend_html = f'<legend class="nhsuk-fieldset__legend{size}">{escape(legend["text"])}</legend>'
+    return f'<fieldset class="nhsuk-fieldset"{role_attribute}{described_by}>{legend_html}{inner}</fieldset>'
+
+
+def _plain_checkboxes(params: Mapping[str, Any]) -> bool:
     return (
         params.keys() <= CHECKBOXES_KEYS
         and bool(params.get("idPrefix"))
-        and (
-            fieldset is None
-            or (
-                fieldset.keys() == {"legend"}
-                and isinstance(legend, Mapping)
-                and legend.keys() <= {"text", "size"}
-                and isinstance(legend.get("text"), str)
-                and legend.get("size") in (None, *LEGEND_SIZES)
-            )
-        )
+        and _plain_fieldset(params.get("fieldset"))
         and _plain_text(params.get("hint"), html=True)
         and _plain_text(params.get("errorMessage"))
         and all(
@@ -211,9 +226,57 @@ def checkboxes(params: Mapping[str, Any], macro: Macro) -> Markup:
     parts.append("</div>")
     inner = "".join(parts)
     if fieldset:
-        legend = fieldset["legend"]
-        size = f" nhsuk-fieldset__legend--{legend['size']}" if legend.get("size") else ""
-        described_by = f' aria-describedby="{described}"' if described else ""
-        legend_html = f'<legend class="nhsuk-fieldset__legend{size}">{escape(legend["text"])}</legend>'
-        inner = f'<fieldset class="nhsuk-fieldset"{described_by}>{legend_html}{inner}</fieldset>'
+        inner = _fieldset(fieldset, inner, described)
     return Markup(f"{_group(bool(error))}{inner}</div>")
+
+
+def _plain_date_item(item: Any) -> bool:
+    return (
+        isinstance(item, Mapping)
+        and item.keys() <= DATE_ITEM_KEYS
+        and all(isinstance(item.get(key), str) and item[key] for key in ("id", "name", "label"))
+        and isinstance(item.get("value"), str)
+        and item.get("width", 2) in DATE_WIDTHS
+        and isinstance(item.get("classes") or "", str)
+    )
+
+
+def _plain_date(params: Mapping[str, Any]) -> bool:
+    items = params.get("items")
+    return (
+        params.keys() <= DATE_KEYS
+        and bool(params.get("id"))
+        and params.get("fieldset") is not None
+        and _plain_fieldset(params.get("fieldset"))
+        and _plain_text(params.get("hint"), html=True)
+        and _plain_text(params.get("errorMessage"))
+        and isinstance(params.get("classes") or "", str)
+        and isinstance(items, list | tuple)
+        and bool(items)
+        and all(map(_plain_date_item, items))
+    )
+
+
+def date_input(params: Mapping[str, Any], macro: Macro) -> Markup:
+    """The NHS.UK date input: day, month and year boxes in a fieldset (`core.form_fields` sets each box's
+    error class; the boxes carry no error message of their own)."""
+    if not _plain_date(params):
+        return Markup(macro(params))
+    field_id = params["id"]
+    hint, error, described = _described(params, field_id)
+    items = params["items"]
+    classes = "nhsuk-date-input" + (f" {params['classes']}" if params.get("classes") else "")
+    parts = [hint, error, f'<div class="{escape(classes)}" id="{escape(field_id)}">']
+    for item in items:
+        box = f"nhsuk-input nhsuk-input--width-{item.get('width', 2)} nhsuk-date-input__input"
+        if item.get("classes"):
+            box += f" {item['classes'].strip()}"
+        label = _label({"text": item["label"]}, item["id"], "nhsuk-label nhsuk-date-input__label")
+        name, value = escape(item["name"]), escape(item["value"])
+        element = f'<input class="{escape(box)}" id="{escape(item["id"])}" name="{name}" type="text"'
+        element += f' value="{value}" inputmode="numeric">'
+        parts.append(f'<div class="nhsuk-date-input__item">{_group(False)}{label}{element}</div></div>')
+    parts.append("</div>")
+    has_error = bool(error) or any(ITEM_ERROR in (item.get("classes") or "") for item in items)
+    inner = _fieldset(params["fieldset"], "".join(parts), described, role="group")
+    return Markup(f"{_group(has_error)}{inner}</div>")

@@ -123,14 +123,14 @@ def kept(macro: Any, params: Any) -> Markup:
 
 
 def _written(env: Environment, component: str, name: str, writer: Any) -> Any:
-    """The NHS.UK `component` written directly by `writer.<name>` where its parameters are plain
-    (core.tables, core.form_components, core.tag_component); the component's macro otherwise."""
+    """The NHS.UK `component` (its macro `name`) written directly by `writer(params, macro)` where its
+    parameters are plain (core.tables, core.form_components, core.tag_component); the macro otherwise."""
 
     def macro(params: Any) -> str:
         return getattr(env.get_template(macro_path(component)).module, name)(params)  # type: ignore[no-any-return]
 
     def write(params: Any) -> Markup:
-        return getattr(writer, name)(params, macro)  # type: ignore[no-any-return]
+        return writer(params, macro)  # type: ignore[no-any-return]
 
     return write
 
@@ -142,12 +142,13 @@ def macro_path(component: str) -> str:
 
 def install(env: Environment) -> None:
     env.globals.update(
-        table=_written(env, "tables", "table", tables),
+        table=_written(env, "tables", "table", tables.table),
         kept=kept,
-        input_component=_written(env, "input", "input", form_components),
-        select_component=_written(env, "select", "select", form_components),
-        checkboxes_component=_written(env, "checkboxes", "checkboxes", form_components),
-        tag=_written(env, "tag", "tag", tag_component),
+        input_component=_written(env, "input", "input", form_components.input),
+        select_component=_written(env, "select", "select", form_components.select),
+        checkboxes_component=_written(env, "checkboxes", "checkboxes", form_components.checkboxes),
+        date_input_component=_written(env, "date-input", "dateInput", form_components.date_input),
+        tag=_written(env, "tag", "tag", tag_component.tag),
         static=static,
         url=url,
         can=user_can,

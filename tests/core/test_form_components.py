@@ -180,3 +180,92 @@ def test_the_form_field_macro_writes_plain_fields_directly(env: Any) -> None:
     assert html.startswith('<div class="nhsuk-form-group nhsuk-form-group--error"><label class="nhsuk-label"')
     assert "A &lt;short&gt; title" in html and "<short>" not in html
     assert 'value="b" checked' in html
+
+
+def test_the_form_field_macro_writes_a_date_field_directly(env: Any) -> None:
+    from django import forms
+
+    from core.widgets import DateField
+
+    class Form(forms.Form):
+        held_on = DateField(label="Meeting date")
+
+    form = Form(data={"held_on_day": "31", "held_on_month": "2", "held_on_year": "2026"})
+    form.is_valid()
+    template = '{% from "components/forms.jinja" import field %}{{ field(f["held_on"]) }}'
+    html = env.from_string(template).render(f=form)
+    # Written here: no line breaks between the macro's tags, and the same elements as the macro.
+    assert html.startswith('<div class="nhsuk-form-group nhsuk-form-group--error"><fieldset')
+    assert 'name="held_on_day" type="text" value="31" inputmode="numeric"' in html
+
+
+def _date_items(values: tuple[str, str, str], error: bool, widths: tuple[int, int, int]) -> list[Any]:
+    return [
+        {
+            "id": f"id_held_on_{part}",
+            "name": f"held_on_{part}",
+            "label": part.capitalize(),
+            "value": value,
+            "width": width,
+            "classes": "nhsuk-input--error" if error else "",
+        }
+        for part, value, width in zip(("day", "month", "year"), values, widths, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("hint", "error", "values", "legend", "classes", "widths"),
+    list(
+        itertools.product(
+            HINTS,
+            ERRORS,
+            [("", "", ""), ("3", "12", "2026"), ('"1', "<2>", "&")],
+            [{"text": "Meeting date", "size": "s"}, {"text": "Review <date>"}, {"text": "On", "size": "m"}],
+            [None, "app-date"],
+            [(2, 2, 4), (2, 3, 4)],
+        )
+    ),
+)
+def test_the_written_date_input_is_the_macros(env, hint, error, values, legend, classes, widths):  # type: ignore[no-untyped-def]
+    params: dict[str, Any] = {
+        "id": "id_held_on",
+        "name": "held_on",
+        "hint": hint,
+        "errorMessage": error,
+        "fieldset": {"legend": legend},
+        "items": _date_items(values, bool(error), widths),
+    }
+    if classes:
+        params["classes"] = classes
+    written = form_components.date_input(params, lambda p: pytest.fail(f"went to the macro: {p}"))
+    assert events(written) == events(str(macro(env, "date-input", "dateInput")(params)))
+
+
+def test_a_box_in_error_alone_marks_the_group_in_error(env):  # type: ignore[no-untyped-def]
+    items = _date_items(("31", "2", "2026"), False, (2, 2, 4))
+    items[0]["classes"] = "nhsuk-input--error"
+    params = {"id": "id_d", "fieldset": {"legend": {"text": "Date"}}, "items": items}
+    written = form_components.date_input(params, lambda p: pytest.fail("went to the macro"))
+    assert events(written) == events(str(macro(env, "date-input", "dateInput")(params)))
+    assert 'class="nhsuk-form-group nhsuk-form-group--error"' in written
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"namePrefix": "held"},
+        {"fieldset": None},
+        {"attributes": {"data-x": "1"}},
+        {"values": {"day": "1"}},
+        {"items": []},
+    ],
+)
+def test_other_date_input_parameters_go_to_the_macro(env, change):  # type: ignore[no-untyped-def]
+    params = {
+        "id": "id_d",
+        "fieldset": {"legend": {"text": "Date"}},
+        "items": _date_items(("1", "2", "2026"), False, (2, 2, 4)),
+        **change,
+    }
+    expected = str(macro(env, "date-input", "dateInput")(params))
+    assert form_components.date_input(params, macro(env, "date-input", "dateInput")) == Markup(expected)
