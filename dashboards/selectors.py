@@ -22,10 +22,11 @@ def snapshots(
 
 
 def summaries(params_key: str = "", keys: list[str] | None = None) -> dict[str, DashboardSnapshot]:
-    """Like `snapshots`, without the stored data (which can run to megabytes at national size): each with
+    """Like `snapshots`, without the stored data or page (which can run to megabytes at national size; the
+    six pages alone, 240 KB of JSON to decode on every view of the index): each with
     `summary`, a dict of its `headline` figures and its charts' `chart_titles`, or None before a build.
     The database picks those out of the data."""
-    rows = DashboardSnapshot.objects.filter(params_key=params_key).defer("data")
+    rows = DashboardSnapshot.objects.filter(params_key=params_key).defer("data", "page")
     if keys is not None:
         rows = rows.filter(dashboard__in=keys)
     rows = rows.annotate(

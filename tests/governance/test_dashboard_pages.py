@@ -97,6 +97,20 @@ def test_dashboards_issue_a_bounded_number_of_queries(
         assert client.get(reverse("governance:dashboards")).status_code == 200
 
 
+def test_the_index_reads_each_snapshots_headline_not_its_stored_page(board, client_for, built):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(board)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("governance:dashboards"))
+
+    assert response.status_code == 200
+    read = " ".join(q["sql"] for q in queries.captured_queries if "dashboards_dashboardsnapshot" in q["sql"])
+    assert "headline" in read  # picked out of the data by the database
+    assert '"dashboards_dashboardsnapshot"."page"' not in read
+
+
 def test_a_filter_never_built_before_queues_a_build_and_says_it_is_being_prepared(
     board, client_for, built, organisation, clean_pending, django_capture_on_commit_callbacks
 ):
