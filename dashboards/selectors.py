@@ -45,7 +45,8 @@ def summaries(params_key: str = "", keys: list[str] | None = None) -> dict[str, 
 
 
 def snapshot_list() -> QuerySet[DashboardSnapshot]:
-    return DashboardSnapshot.objects.order_by("dashboard", "params_key")
+    """Every snapshot with its data, for other systems; without the page drawn from it (a shortened copy)."""
+    return DashboardSnapshot.objects.defer("page").order_by("dashboard", "params_key")
 
 
 def rebuild(pk: int) -> DashboardRebuild | None:
