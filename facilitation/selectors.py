@@ -111,7 +111,13 @@ def queued_not_scored_by(user: User) -> QuerySet[FacilitationRequest]:
 
 
 def deferred() -> QuerySet[FacilitationRequest]:
-    return _base().filter(status=Status.DEFERRED).order_by("review_date", "submitted_at")
+    """Deferred requests, due for review soonest first: their titles and review dates only (the queue lists
+    them as links; a whole request with its requester, place and related project is a page's worth)."""
+    return (
+        FacilitationRequest.objects.filter(status=Status.DEFERRED)
+        .only("pk", "title", "review_date", "submitted_at")
+        .order_by("review_date", "submitted_at")
+    )
 
 
 def transitions(request: FacilitationRequest) -> QuerySet[Transition]:

@@ -297,12 +297,17 @@ def test_the_queue_shows_twenty_requests_a_page_numbered_across_pages(
     assert ">21. <a" in page
 
 
-def test_the_queue_lists_the_deferred_due_soonest_and_counts_the_rest(steering, client_for):
+def test_the_queue_lists_the_deferred_due_soonest_and_counts_the_rest(
+    steering, client_for, django_assert_max_num_queries
+):
     today = timezone.localdate()
     for n in range(22):
         in_status(Status.DEFERRED, title=f"Deferred {n:02d}", review_date=today + datetime.timedelta(days=n))
 
-    page = client_for(steering).get(reverse("facilitation:queue")).content.decode()
+    client = client_for(steering)
+
+    with django_assert_max_num_queries(8):  # the titles and dates alone: nothing read per deferred request
+        page = client.get(reverse("facilitation:queue")).content.decode()
 
     assert "Deferred 19" in page and "Deferred 20" not in page
     assert "The 20 due for review soonest of 22 deferred requests." in page
