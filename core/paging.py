@@ -59,19 +59,24 @@ def sorted_whole(ordering: Sequence[str]) -> list[OrderBy]:
 
 
 def ids_first(rows: QuerySet[Any], start: int, stop: int) -> QuerySet[Any]:
-    """Rows `start` to `stop` of `rows` in its order: their ids sorted alone (`sorted_whole`), their rows,
-    joins and computed columns read after for those ids only. Sorting thousands of whole rows with their
-    joins cost three times as much as sorting their ids."""
-    ordering = [str(name) for name in rows.query.order_by]
+    """Rows `start` to `stop` of `rows` in its order (by field or annotation names): their ids sorted
+    alone (`sorted_whole`), their rows, joins and computed columns read after for those ids only. Sorting
+    thousands of whole rows with their joins cost three times as much as sorting their ids."""
+    ordering = _named_order(rows)
     page = rows.order_by(*sorted_whole(ordering)).values("pk")[start:stop]
     return rows.filter(pk__in=page).order_by(*ordering)
+
+
+def _named_order(rows: QuerySet[Any]) -> list[str]:
+    """The order's field and annotation names, or [] when it has none or names it by expressions."""
+    names = [name for name in rows.query.order_by if isinstance(name, str)]
+    return names if len(names) == len(rows.query.order_by) else []
 
 
 def _sorted_by_computed(rows: QuerySet[Any]) -> bool:
     """Whether the order names a computed value (a search's rank): no index offers it, so every matching
     row is sorted whatever the query's shape."""
-    names = (str(name).removeprefix("-") for name in rows.query.order_by)
-    return any(name in rows.query.annotations for name in names)
+    return any(name.removeprefix("-") in rows.query.annotations for name in _named_order(rows))
 
 
 class CountedPaginator(Paginator):  # type: ignore[type-arg]
@@ -103,7 +108,7 @@ class CountedPaginator(Paginator):  # type: ignore[type-arg]
         if (
             self.sort_whole_below is not None
             and isinstance(rows, QuerySet)
-            and rows.query.order_by
+            and _named_order(rows)
             and (_sorted_by_computed(rows) or self.found < self.sort_whole_below)
         ):
             start = (page.number - 1) * self.per_page

@@ -75,3 +75,16 @@ def test_a_list_sorted_by_a_computed_value_reads_its_page_ids_first_however_long
     assert "COALESCE" in computed_sql and " IN (SELECT " in computed_sql  # the page's ids, then its rows
     assert "COALESCE" not in column_sql
     assert "COALESCE" not in unasked_sql
+
+
+def test_a_list_ordered_by_expressions_is_read_as_it_is():
+    from django.db.models import F
+
+    for name, headcount in [("A", 5), ("B", 0), ("C", 9)]:
+        OrganisationFactory(name=f"{name} Trust", headcount=headcount)
+    rows = Organisation.objects.order_by(F("headcount").desc(nulls_last=True), "name")
+
+    names, sql = _page_and_sql(rows, whole_below=100)
+
+    assert names == ["B Trust"]  # page 2, two to a page: C, A | B
+    assert "COALESCE" not in sql
