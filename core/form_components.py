@@ -254,7 +254,13 @@ def _plain_date(params: Mapping[str, Any]) -> bool:
         and isinstance(items, list | tuple)
         and bool(items)
         and all(map(_plain_date_item, items))
+        # With an error message the macro marks each box in error itself unless the box says so: ours do.
+        and (not params.get("errorMessage") or all(map(_marked, items)))
     )
+
+
+def _marked(item: Mapping[str, Any]) -> bool:
+    return ITEM_ERROR in (item.get("classes") or "")
 
 
 def date_input(params: Mapping[str, Any], macro: Macro) -> Markup:
@@ -277,6 +283,6 @@ def date_input(params: Mapping[str, Any], macro: Macro) -> Markup:
         element += f' value="{value}" inputmode="numeric">'
         parts.append(f'<div class="nhsuk-date-input__item">{_group(False)}{label}{element}</div></div>')
     parts.append("</div>")
-    has_error = bool(error) or any(ITEM_ERROR in (item.get("classes") or "") for item in items)
+    has_error = bool(error) or any(map(_marked, items))
     inner = _fieldset(params["fieldset"], "".join(parts), described, role="group")
     return Markup(f"{_group(has_error)}{inner}</div>")

@@ -258,6 +258,7 @@ def test_a_box_in_error_alone_marks_the_group_in_error(env):  # type: ignore[no-
         {"attributes": {"data-x": "1"}},
         {"values": {"day": "1"}},
         {"items": []},
+        {"errorMessage": {"text": "Enter a date"}},  # its boxes not marked: the macro marks them
     ],
 )
 def test_other_date_input_parameters_go_to_the_macro(env, change):  # type: ignore[no-untyped-def]
