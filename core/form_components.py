@@ -235,7 +235,7 @@ def _plain_date_item(item: Any) -> bool:
         isinstance(item, Mapping)
         and item.keys() <= DATE_ITEM_KEYS
         and all(isinstance(item.get(key), str) and item[key] for key in ("id", "name", "label"))
-        and isinstance(item.get("value"), str)
+        and _is_text(item.get("value"))  # a number from a date already known (an unbound form's initial)
         and item.get("width", 2) in DATE_WIDTHS
         and isinstance(item.get("classes") or "", str)
     )

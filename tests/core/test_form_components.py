@@ -4,6 +4,7 @@ core.form_fields produces); anything else goes to the macro."""
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from typing import Any
 
@@ -197,9 +198,13 @@ def test_the_form_field_macro_writes_a_date_field_directly(env: Any) -> None:
     # Written here: no line breaks between the macro's tags, and the same elements as the macro.
     assert html.startswith('<div class="nhsuk-form-group nhsuk-form-group--error"><fieldset')
     assert 'name="held_on_day" type="text" value="31" inputmode="numeric"' in html
+    # An unbound form's date (numbers, not typed text) is written here too.
+    unbound = env.from_string(template).render(f=Form(initial={"held_on": datetime.date(2026, 3, 4)}))
+    assert unbound.startswith('<div class="nhsuk-form-group"><fieldset')
+    assert 'name="held_on_month" type="text" value="3" inputmode="numeric"' in unbound
 
 
-def _date_items(values: tuple[str, str, str], error: bool, widths: tuple[int, int, int]) -> list[Any]:
+def _date_items(values: tuple[Any, Any, Any], error: bool, widths: tuple[int, int, int]) -> list[Any]:
     return [
         {
             "id": f"id_held_on_{part}",
@@ -219,7 +224,7 @@ def _date_items(values: tuple[str, str, str], error: bool, widths: tuple[int, in
         itertools.product(
             HINTS,
             ERRORS,
-            [("", "", ""), ("3", "12", "2026"), ('"1', "<2>", "&")],
+            [("", "", ""), ("3", "12", "2026"), (4, 12, 2026), ('"1', "<2>", "&")],
             [{"text": "Meeting date", "size": "s"}, {"text": "Review <date>"}, {"text": "On", "size": "m"}],
             [None, "app-date"],
             [(2, 2, 4), (2, 3, 4)],
