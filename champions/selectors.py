@@ -28,8 +28,7 @@ from champions import capacity, dosage, shortlist
 from champions import contributions as contributions_rules
 from champions.capacity import Month
 from champions.models import Champion, ChampionCommitment, Level, Method
-from champions.services import agreement_of
-from community.models import Organisation, Place
+from community.models import Organisation, Place, User
 from community.selectors import related_place_ids
 from core import counting
 from core.audit import audit_trail
@@ -287,14 +286,14 @@ def suggest_many(
     shortlisted = {key: shortlist.shortlist(found, need, size or SHORTLIST) for key, need in needs.items()}
     span = period.whole_months()
     wanted = {pk for pks in shortlisted.values() for pk in pks}
-    # Only what the ranking reads: a page of the queue ranks over two hundred shortlisted champions, and
-    # their topics, places and commitments are read as values below rather than as prefetched objects.
+    # Only what the ranking reads, as values: a page of the queue ranks over two hundred shortlisted
+    # champions, and building a champion and a person object for each cost more than the ranking.
     champions = {
-        c.pk: c
-        for c in Champion.objects.filter(_listed_filter(), pk__in=wanted)
-        .select_related("person")
-        .only(
-            "methods", "hours_per_month", "capacity_start", "capacity_end",
+        pk: (User.name_from(first, last, email), methods, capacity.Agreement.of(hours, start, end))
+        for pk, methods, hours, start, end, first, last, email in Champion.objects.filter(
+            _listed_filter(), pk__in=wanted
+        ).values_list(
+            "pk", "methods", "hours_per_month", "capacity_start", "capacity_end",
             "person__first_name", "person__last_name", "person__email",
         )
     }  # fmt: skip
@@ -317,21 +316,21 @@ def suggest_many(
         commitments.setdefault(champion_id, []).append(capacity.Commitment.of(hours, start, end))
     method_labels = dict(Method.choices)
     free = {
-        pk: capacity.availability(agreement_of(c), commitments.get(pk, []), period)
-        for pk, c in champions.items()
+        pk: capacity.availability(agreement, commitments.get(pk, []), period)
+        for pk, (_, _, agreement) in champions.items()
     }
     result = {}
     for key, need in needs.items():
         candidates = []
         for pk in (pk for pk in shortlisted[key] if pk in champions):
-            champion = champions[pk]
+            name, methods, _ = champions[pk]
             own_places = places.get(pk, {})
             own_topics = topics.get(pk, {})
             candidates.append(
                 capacity.Candidate(
                     key=pk,
-                    name=champion.person.display_name,
-                    methods=frozenset(champion.methods),
+                    name=name,
+                    methods=frozenset(methods),
                     topic_ids=frozenset(own_topics),
                     # A champion for anywhere covers every place asked for.
                     place_ids=frozenset(own_places) if own_places else need.place_ids,

@@ -65,7 +65,12 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.email
+        return self.name_from(self.first_name, self.last_name, self.email)
+
+    @staticmethod
+    def name_from(first_name: str, last_name: str, email: str) -> str:
+        """What `display_name` says (the full name, else the email), for people read as values."""
+        return f"{first_name} {last_name}".strip() or email
 
 
 class Organisation(models.Model):
