@@ -73,7 +73,7 @@ def test_new_activity_ends_the_spell_and_a_later_quiet_spell_gets_its_own_nudge(
 
 def test_lists_and_the_page_say_since_when_a_project_has_been_quiet(member, client_for):
     project = _quiet_project(title="Quiet ward rounds")
-    since = f"{LONG_AGO:%-d %B %Y}"
+    since = f"{timezone.localtime(LONG_AGO):%-d %B %Y}"  # the day in the portal's time zone, as pages say
     listing = client_for(member).get(reverse("projects:browse")).content.decode()
     assert f"not updated since {since}" in listing
     page = client_for(member).get(project.get_absolute_url()).content.decode()
