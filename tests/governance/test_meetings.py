@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
+from markupsafe import escape
 
 from governance import services
 from governance.models import AgendaItem, BodyMember, Decision, GovernanceBody, Meeting, MeetingAction
@@ -133,7 +133,7 @@ def test_the_meetings_page_lists_bodies_members_and_meetings(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("governance:meetings"))
     html = response.content.decode()
-    # Names are escaped on the page (a generated surname may be "O'Neill").
+    # Names are escaped on the page as its templates escape them (a generated surname may be "O'Neill").
     assert f"{escape(steering.display_name)}, chair" in html and "Meeting 14" in html
 
 
