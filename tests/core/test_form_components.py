@@ -9,11 +9,13 @@ import itertools
 from typing import Any
 
 import pytest
+from django import forms
 from django.template import engines
 from markupsafe import Markup
 
 from core import form_components
 from core.templating import macro_path
+from core.widgets import DateField
 from tests.core.test_tables import events
 
 HINTS: list[Any] = [
@@ -165,8 +167,6 @@ def test_other_parameters_go_to_the_macro(
 
 
 def test_the_form_field_macro_writes_plain_fields_directly(env: Any) -> None:
-    from django import forms
-
     class Form(forms.Form):
         title = forms.CharField(max_length=50, help_text="A <short> title")
         kinds = forms.MultipleChoiceField(
@@ -184,10 +184,6 @@ def test_the_form_field_macro_writes_plain_fields_directly(env: Any) -> None:
 
 
 def test_the_form_field_macro_writes_a_date_field_directly(env: Any) -> None:
-    from django import forms
-
-    from core.widgets import DateField
-
     class Form(forms.Form):
         held_on = DateField(label="Meeting date")
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.db.models import F
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from community.models import Organisation
-from core.paging import paginate
+from core.paging import Chained, paginate
+from projects.models import Project
 from tests.community.factories import OrganisationFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +35,6 @@ def test_a_capped_count_stops_one_past_the_cap_and_says_so(django_assert_num_que
 
 @pytest.mark.django_db
 def test_two_ordered_lists_page_as_one_first_before_then(rf):
-    from core.paging import Chained
-    from projects.models import Project
-    from tests.projects.factories import ProjectFactory
-
     first = [ProjectFactory(title=f"A{n}") for n in range(3)]
     then = [ProjectFactory(title=f"B{n}") for n in range(4)]
     chained = Chained(
@@ -50,9 +51,6 @@ def test_two_ordered_lists_page_as_one_first_before_then(rf):
 
 
 def _page_and_sql(rows, whole_below):  # type: ignore[no-untyped-def]
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     paged = paginate(RequestFactory().get("/", {"page": "2"}), rows, per_page=2, sort_whole_below=whole_below)
     with CaptureQueriesContext(connection) as queries:
         names = [o.name for o in paged.items]
@@ -60,8 +58,6 @@ def _page_and_sql(rows, whole_below):  # type: ignore[no-untyped-def]
 
 
 def test_a_list_sorted_by_a_computed_value_reads_its_page_ids_first_however_long():
-    from django.db.models import F
-
     for name, headcount in [("A", 5), ("B", 9), ("C", 9), ("D", 1), ("E", 7)]:
         OrganisationFactory(name=f"{name} Trust", headcount=headcount)
     by_size = Organisation.objects.annotate(size=F("headcount") * 2).order_by("-size", "name")
@@ -78,8 +74,6 @@ def test_a_list_sorted_by_a_computed_value_reads_its_page_ids_first_however_long
 
 
 def test_a_list_ordered_by_expressions_is_read_as_it_is():
-    from django.db.models import F
-
     for name, headcount in [("A", 5), ("B", 0), ("C", 9)]:
         OrganisationFactory(name=f"{name} Trust", headcount=headcount)
     rows = Organisation.objects.order_by(F("headcount").desc(nulls_last=True), "name")

@@ -7,6 +7,8 @@ import json
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -98,9 +100,6 @@ def test_dashboards_issue_a_bounded_number_of_queries(
 
 
 def test_the_index_reads_each_snapshots_headline_not_its_stored_page(board, client_for, built):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client = client_for(board)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("governance:dashboards"))

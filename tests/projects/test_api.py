@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from core.audit import audit_trail
@@ -38,9 +40,6 @@ def test_the_list_searches_and_filters_like_the_browse_page(member):
 
 
 def test_a_search_reads_its_page_ids_by_rank_first_as_the_browse_page_does(member):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     ProjectFactory(title="Hospital at home", aim="Care for frail people")
     ProjectFactory(title="Frailty virtual ward")
     api = _api(member)
