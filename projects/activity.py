@@ -11,7 +11,7 @@ from django.db.models import Count, DateTimeField, Exists, F, OuterRef, Q, Query
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from projects.models import DataPoint, Measure, PDSACycle, Project, ProjectNudge, ProjectUpdate, TeamMember
+from projects.models import DataPoint, Measure, PDSACycle, Project, ProjectNudge, ProjectUpdate
 from projects.progress_suggestion import STALE_AFTER_DAYS, Evidence, Suggestion, is_quiet, suggest
 from projects.rules import CLOSED_STATUSES
 from projects.spc import icons
@@ -70,36 +70,67 @@ def quiet_since(project: Project) -> datetime.datetime | None:
     return last if is_quiet(timezone.localtime(last).date(), today, quiet_after_days()) else None
 
 
-def evidence_for(project: Project) -> Evidence:
-    """The evidence for a suggested score, in three queries."""
-    cycles = PDSACycle.objects.filter(project=project).aggregate(
+def evidence_for(
+    project: Project, cycles: list[PDSACycle] | None = None, measures: list[Measure] | None = None
+) -> Evidence:
+    """The evidence for a suggested score. Counts the project's cycles and measures in the database, or
+    in `cycles` and `measures` when the page has read them all already; the team from the prefetched
+    memberships when there are any."""
+    cycle_counts = _cycle_counts(project) if cycles is None else _cycle_counts_in(cycles)
+    measure_counts = _measure_counts(project) if measures is None else _measure_counts_in(measures)
+    return Evidence(
+        has_aim=bool(project.aim.strip()),
+        team_size=project.memberships.count(),
+        has_problem=bool(project.problem.strip()),
+        measures=measure_counts["total"],
+        has_change_ideas=bool(project.change_ideas.strip()) or cycle_counts["ideas"] > 0,
+        cycles_started=cycle_counts["started"],
+        cycles_studied=cycle_counts["studied"],
+        cycles_adopted=cycle_counts["adopted"],
+        improving_measures=measure_counts["improving"],
+        measures_meeting_target=measure_counts["meeting"],
+        spreading=project.status in (Project.Status.SPREADING, Project.Status.SUSTAINING),
+    )
+
+
+def _cycle_counts(project: Project) -> dict[str, int]:
+    return PDSACycle.objects.filter(project=project).aggregate(
         started=Count("pk"),
         studied=Count("pk", filter=~Q(study="") | ~Q(act="")),
         adopted=Count("pk", filter=Q(act=PDSACycle.Act.ADOPT)),
         ideas=Count("change_idea", distinct=True),
     )
-    measures = Measure.objects.filter(project=project).aggregate(
+
+
+def _cycle_counts_in(cycles: list[PDSACycle]) -> dict[str, int]:
+    return {
+        "started": len(cycles),
+        "studied": sum(1 for c in cycles if c.study != "" or c.act != ""),
+        "adopted": sum(1 for c in cycles if c.act == PDSACycle.Act.ADOPT),
+        "ideas": len({c.change_idea for c in cycles}),
+    }
+
+
+def _measure_counts(project: Project) -> dict[str, int]:
+    return Measure.objects.filter(project=project).aggregate(
         total=Count("pk"),
         improving=Count("pk", filter=Q(variation__startswith="improvement")),
         meeting=Count("pk", filter=Q(assurance=icons.CONSISTENTLY_PASSING)),
     )
-    return Evidence(
-        has_aim=bool(project.aim.strip()),
-        team_size=TeamMember.objects.filter(project=project).count(),
-        has_problem=bool(project.problem.strip()),
-        measures=measures["total"],
-        has_change_ideas=bool(project.change_ideas.strip()) or cycles["ideas"] > 0,
-        cycles_started=cycles["started"],
-        cycles_studied=cycles["studied"],
-        cycles_adopted=cycles["adopted"],
-        improving_measures=measures["improving"],
-        measures_meeting_target=measures["meeting"],
-        spreading=project.status in (Project.Status.SPREADING, Project.Status.SUSTAINING),
-    )
 
 
-def suggestion_for(project: Project) -> Suggestion:
-    return suggest(evidence_for(project))
+def _measure_counts_in(measures: list[Measure]) -> dict[str, int]:
+    return {
+        "total": len(measures),
+        "improving": sum(1 for m in measures if m.variation.startswith("improvement")),
+        "meeting": sum(1 for m in measures if m.assurance == icons.CONSISTENTLY_PASSING),
+    }
+
+
+def suggestion_for(
+    project: Project, cycles: list[PDSACycle] | None = None, measures: list[Measure] | None = None
+) -> Suggestion:
+    return suggest(evidence_for(project, cycles, measures))
 
 
 def quiet_projects(now: datetime.datetime | None = None) -> QuerySet[Any]:

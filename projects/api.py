@@ -363,6 +363,7 @@ class ProjectViewSet(
             priority_ids=data["priorities"],
             place_ids=data["places"],
             exclude_id=data["exclude"],
+            rows=selectors.for_listing(Project.objects.all()),
         )
         return Response(SimilarProjectSerializer(found, many=True).data)
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db import connection
-from django.db.models import F, FloatField, Max, Q, Value
+from django.db.models import F, FloatField, Max, Q, QuerySet, Value
 from django.db.models.functions import Cast
 
 from core.cache import kept
@@ -82,8 +82,10 @@ def similar_projects(
     place_ids: Iterable[int] = (),
     exclude_id: int | None = None,
     limit: int = 5,
+    rows: QuerySet[Project] | None = None,
 ) -> list[SimilarProject]:
-    """The published projects most like the described work, best first, each with its reasons."""
+    """The published projects most like the described work, best first, each with its reasons. `rows`:
+    how to read the projects found, for callers that show more of each than its title, status and lead."""
     priority_ids, place_ids = sorted(set(priority_ids)), sorted(set(place_ids))
     newest = Project.objects.aggregate(newest=Max("pk"))["newest"]
     asked = json.dumps([title, problem, aim, priority_ids, place_ids, exclude_id, limit, newest])
@@ -96,8 +98,9 @@ def similar_projects(
         ],
         SIMILAR_CACHE_FOR,
     )
-    projects = Project.objects.filter(published_at__isnull=False, pk__in=[pk for pk, _, _ in found])
-    by_pk = {p.pk: p for p in projects.select_related("lead").prefetch_related("priorities", "places")}
+    if rows is None:
+        rows = Project.objects.select_related("lead").only("title", "status", "published_at", "lead")
+    by_pk = {p.pk: p for p in rows.filter(published_at__isnull=False, pk__in=[pk for pk, _, _ in found])}
     return [SimilarProject(by_pk[pk], score, reasons) for pk, score, reasons in found if pk in by_pk]
 
 

@@ -5,9 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    ManyToManyField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import Http404
 
 from community.models import Place, User
@@ -136,18 +149,30 @@ def respelled(terms: list[str]) -> str:
         return " ".join(best or typed for typed, best in cursor.fetchall())
 
 
+# The project's pages show only the names of what it is linked to, and look for similar work by its
+# priorities and places: these are read with the project itself, each list in its model's order, as
+# `<relation>_names` and `<relation>_ids` (one query where a prefetch per list took five).
+NAMED_RELATIONS = ("organisations", "places", "priorities", "methods", "tags")
+MATCHED_RELATIONS = ("places", "priorities")
+
+
+def _linked(relation: str, column: str) -> ArraySubquery:
+    field = Project._meta.get_field(relation)
+    assert isinstance(field, ManyToManyField)
+    model: Any = field.related_model
+    linked = model._default_manager.filter(**{field.related_query_name(): OuterRef("pk")})
+    return ArraySubquery(linked.order_by(*model._meta.ordering, "pk").values(column))
+
+
 def project_for_page(user: Any, pk: int) -> Project:
     """One project with everything its page shows, or Http404 when the user may not see it."""
     try:
         return (
             visible_projects(user)
             .select_related("lead", "lead__organisation", "created_by", "celebration")
+            .annotate(**{f"{relation}_names": _linked(relation, "name") for relation in NAMED_RELATIONS})
+            .annotate(**{f"{relation}_ids": _linked(relation, "pk") for relation in MATCHED_RELATIONS})
             .prefetch_related(
-                "organisations",
-                "places",
-                "priorities",
-                "methods",
-                "tags",
                 Prefetch(
                     "memberships",
                     queryset=TeamMember.objects.select_related("user", "user__organisation").order_by(

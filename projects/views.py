@@ -188,8 +188,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             title=project.title,
             problem=project.problem,
             aim=project.aim,
-            priority_ids=[p.pk for p in project.priorities.all()],
-            place_ids=[p.pk for p in project.places.all()],
+            priority_ids=project.priorities_ids,  # type: ignore[attr-defined]
+            place_ids=project.places_ids,  # type: ignore[attr-defined]
             exclude_id=project.pk,
         ),
         "history": selectors.history(project),
@@ -198,7 +198,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     activity.mark_quiet([project])
     context["quiet_since"] = project.quiet_since  # type: ignore[attr-defined]
-    context["suggestion"] = activity.suggestion_for(project) if context["can_edit"] else None
+    context["suggestion"] = (
+        activity.suggestion_for(
+            project, context["cycles"], [card.measure for card in context["measure_cards"]]
+        )
+        if context["can_edit"]
+        else None
+    )
     context.update(together.thread(request.user, project))
     context["celebration"] = getattr(project, "celebration", None)  # read with the project (select_related)
     return render(request, "projects/detail.jinja", context)

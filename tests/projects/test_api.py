@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from core.audit import audit_trail
 from projects.models import Project
-from tests.community.factories import SystemPriorityFactory, UserFactory
+from tests.community.factories import PlaceFactory, SystemPriorityFactory, UserFactory
 from tests.projects.factories import MethodFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +187,18 @@ def test_the_overlap_check_is_offered_to_other_systems(member):
     assert found[0]["reasons"] and 0 < found[0]["score"] <= 1
     missing = _api(member).get("/api/v1/projects/similar/")
     assert missing.status_code == 400 and "title" in missing.json()
+
+
+def test_the_overlap_check_reads_its_projects_in_queries_that_do_not_grow(member):
+    def queries_for(count: int) -> tuple[int, int]:
+        for n in range(count):
+            ProjectFactory(title=f"Frailty virtual ward {n}", places=[PlaceFactory(), PlaceFactory()])
+        client = _api(member)
+        client.get("/api/v1/projects/similar/", {"title": "Frailty virtual ward"})  # found and kept
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/v1/projects/similar/", {"title": "Frailty virtual ward"})
+        return len(response.json()), len(queries)
+
+    one, five = queries_for(1), queries_for(5)
+    assert one[0] == 1 and five[0] == 5
+    assert one[1] == five[1]

@@ -9,7 +9,13 @@ from markupsafe import escape
 from core.audit import audit_trail
 from projects.models import Attachment
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory, UserFactory
-from tests.projects.factories import AttachmentFactory, ProjectFactory, ProjectUpdateFactory
+from tests.projects.factories import (
+    AttachmentFactory,
+    MethodFactory,
+    ProjectFactory,
+    ProjectUpdateFactory,
+    TagFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +55,44 @@ def test_the_page_shows_everything_about_the_project(member, client_for):
     assert "Edit the project" not in body  # a reader, not on the team
 
 
+def test_the_page_names_what_the_project_is_linked_to_in_each_list_s_order(member, client_for):
+    project = ProjectFactory(
+        organisations=[OrganisationFactory(name="Zeta Trust"), OrganisationFactory(name="Alpha Council")],
+        places=[PlaceFactory(name="Stroud"), PlaceFactory(name="Cheltenham")],
+        priorities=[
+            SystemPriorityFactory(name="Frailty", order=2),
+            SystemPriorityFactory(name="Urgent", order=1),
+        ],
+    )
+    project.methods.set([MethodFactory(name="SPC", order=1), MethodFactory(name="5S", order=2)])
+    project.tags.set([TagFactory(name="wards"), TagFactory(name="discharge")])
+    story = client_for(member).get(f"/projects/{project.pk}/story/").content.decode()
+
+    body = client_for(member).get(f"/projects/{project.pk}/").content.decode()
+
+    for names in (
+        "Alpha Council, Zeta Trust",
+        "Cheltenham, Stroud",
+        "Urgent, Frailty",
+        "SPC, 5S",
+        "discharge, wards",
+    ):
+        assert names in body, names
+    assert "Alpha Council, Zeta Trust" in story
+
+
+def test_similar_projects_are_found_by_the_project_s_priorities_and_places(member, client_for):
+    frailty, stroud = SystemPriorityFactory(name="Frailty"), PlaceFactory(name="Stroud")
+    project = ProjectFactory(title="Hospital at home", priorities=[frailty], places=[stroud])
+    ProjectFactory(title="Night sitting service", priorities=[frailty], places=[stroud])
+
+    page = client_for(member).get(f"/projects/{project.pk}/")
+
+    [found] = page.context["similar"]
+    assert found.project.title == "Night sitting service"
+    assert any("Frailty" in reason for reason in found.reasons) and any("Stroud" in r for r in found.reasons)
+
+
 def test_the_team_sees_the_editing_links(member, client_for):
     project = ProjectFactory(team=[member])
 
@@ -68,7 +112,7 @@ def test_the_project_page_queries_do_not_grow(member, client_for, django_assert_
         ProjectFactory(title=f"Improvement project similar {n}", places=list(project.places.all()))
     client = client_for(member)
     client.get(f"/projects/{project.pk}/")
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(18):
         response = client.get(f"/projects/{project.pk}/")
     assert response.status_code == 200
     assert len(response.context["project"].memberships.all()) == 13

@@ -13,10 +13,12 @@ from django.utils import timezone
 
 from core.models import AuditEntry
 from projects import activity, nudges
-from projects.models import Project, ProjectNudge
+from projects.measurement.selectors import project_cycles, project_measures
+from projects.models import PDSACycle, Project, ProjectNudge
+from projects.spc import icons
 from tests.community.factories import UserFactory
 from tests.projects.factories import ProjectFactory, ProjectUpdateFactory
-from tests.projects.measurement.factories import PDSACycleFactory
+from tests.projects.measurement.factories import MeasureFactory, PDSACycleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +29,6 @@ def _quiet_project(**kwargs):
     project = ProjectFactory(team=[UserFactory()], **kwargs)
     PDSACycleFactory(project=project, study="Waits fell on the pilot ward")
     Project.objects.filter(pk=project.pk).update(updated_at=LONG_AGO, created_at=LONG_AGO)
-    from projects.models import PDSACycle
-
     PDSACycle.objects.filter(project=project).update(updated_at=LONG_AGO)
     project.refresh_from_db()
     return project
@@ -69,6 +69,31 @@ def test_new_activity_ends_the_spell_and_a_later_quiet_spell_gets_its_own_nudge(
     with django_capture_on_commit_callbacks(execute=True):
         assert nudges.send_nudges() == 1
     assert ProjectNudge.objects.filter(project=project).count() == 2 and len(mail.outbox) == 2
+
+
+def test_the_evidence_counted_from_the_page_s_own_lists_is_what_the_database_counts():
+    project = ProjectFactory(team=[UserFactory(), UserFactory()], change_ideas="")
+    PDSACycleFactory(project=project, change_idea="Daily huddle")
+    PDSACycleFactory(project=project, change_idea="Daily huddle", study="Fewer delays", act="adopt")
+    PDSACycleFactory(project=project, change_idea="Daily Huddle", act="adapt")  # another idea by case
+    PDSACycleFactory(project=project, change_idea="", act="abandon")
+    MeasureFactory(project=project, variation="improvement_low", assurance=icons.CONSISTENTLY_PASSING)
+    MeasureFactory(project=project, variation="improvement_high")
+    MeasureFactory(project=project, variation="concern_high", assurance=icons.CONSISTENTLY_PASSING)
+    MeasureFactory(project=project)
+    from_database = activity.evidence_for(Project.objects.get(pk=project.pk))
+
+    page = Project.objects.prefetch_related("memberships").get(pk=project.pk)
+    from_lists = activity.evidence_for(page, project_cycles(page), project_measures(page))
+
+    assert from_lists == from_database
+    assert (from_lists.cycles_started, from_lists.cycles_studied, from_lists.cycles_adopted) == (4, 3, 1)
+    assert (from_lists.measures, from_lists.improving_measures, from_lists.measures_meeting_target) == (
+        4,
+        2,
+        2,
+    )
+    assert from_lists.team_size == from_database.team_size == 3 and from_lists.has_change_ideas
 
 
 def test_lists_and_the_page_say_since_when_a_project_has_been_quiet(member, client_for):
