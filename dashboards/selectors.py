@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Func, JSONField, Q, QuerySet, Value
+from django.db.models import F, Func, JSONField, Q, QuerySet, TextField, Value
 from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import Cast
 
 from dashboards.models import DashboardRebuild, DashboardSnapshot
 
@@ -45,8 +46,13 @@ def summaries(params_key: str = "", keys: list[str] | None = None) -> dict[str, 
 
 
 def snapshot_list() -> QuerySet[DashboardSnapshot]:
-    """Every snapshot with its data, for other systems; without the page drawn from it (a shortened copy)."""
-    return DashboardSnapshot.objects.defer("page").order_by("dashboard", "params_key")
+    """Every snapshot for other systems, its data as JSON text (`data_text`, to be sent as it is, not
+    decoded); without the page drawn from it (a shortened copy)."""
+    return (
+        DashboardSnapshot.objects.defer("page", "data")
+        .annotate(data_text=Cast("data", TextField()))
+        .order_by("dashboard", "params_key")
+    )
 
 
 def rebuild(pk: int) -> DashboardRebuild | None:

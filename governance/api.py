@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from core.access import BOARD
+from core.raw_json import RAW_JSON_RENDERERS, RawJSONField
 from dashboards import selectors as dashboard_selectors
 from dashboards.models import DashboardSnapshot
 from governance import plan, selectors
@@ -13,6 +14,9 @@ from governance.models import DeliveryAction, ProgressNote
 
 
 class SnapshotSerializer(serializers.ModelSerializer):
+    # DRF takes declared fields out of the class, so this does not hide the serializer's own `data`.
+    data = RawJSONField(source="data_text", help_text="The dashboard's tables and plotly figures")  # type: ignore[assignment]
+
     class Meta:
         model = DashboardSnapshot
         fields = ["id", "dashboard", "parameters", "status", "built_at", "duration_ms", "error", "data"]
@@ -49,6 +53,7 @@ class SnapshotViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = SnapshotSerializer
     filterset_fields = ["dashboard", "status"]
+    renderer_classes = RAW_JSON_RENDERERS  # the stored data is sent as it is
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return dashboard_selectors.snapshot_list()

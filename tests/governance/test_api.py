@@ -27,6 +27,26 @@ def test_the_board_reads_snapshots_with_their_tables(
     assert unfiltered["data"]["charts"][0]["id"] == "organisations-by-kind"
 
 
+def test_a_snapshot_s_data_is_sent_as_stored_in_json_and_in_the_browsable_api(board, client_for):
+    snapshot = snapshots.rebuild("community")
+    tricky = {
+        "text": 'a "quoted" \\ back\u2028slash: raw-json-0:0 \u00e9 Ystradgynlais',
+        "rows": [[1, 2.5, None, True]],
+    }
+    type(snapshot).objects.filter(pk=snapshot.pk).update(data={**snapshot.data, "tricky": tricky})
+    client = client_for(board)
+
+    response = client.get(f"/api/v1/governance/snapshots/{snapshot.pk}/", HTTP_ACCEPT="application/json")
+
+    stored = type(snapshot).objects.get(pk=snapshot.pk).data
+    assert response.json()["data"] == stored and response.json()["data"]["tricky"] == tricky
+    assert "\u2028".encode() not in response.content  # written escaped, as for every other response
+    listed = client.get("/api/v1/governance/snapshots/", HTTP_ACCEPT="application/json").json()
+    assert [s["data"] for s in listed["results"]] == [stored]
+    browsable = client.get(f"/api/v1/governance/snapshots/{snapshot.pk}/", HTTP_ACCEPT="text/html")
+    assert browsable.status_code == 200 and "Ystradgynlais" in browsable.content.decode()
+
+
 def test_a_bi_tool_reads_the_delivery_plan_with_a_token(board, django_assert_max_num_queries):
     for i in range(5):
         DeliveryActionFactory(strand="learn", rag="amber" if i else "red", owner=board)
