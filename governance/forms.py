@@ -37,14 +37,12 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Every organisation and place in England on every dashboard view: held a while (core.menus).
-        cast(forms.ChoiceField, self.fields["organisation"]).choices = [
-            ("", "All organisations"),
-            *menus.held("dashboard-filter:organisations", _organisations),
-        ]
-        cast(forms.ChoiceField, self.fields["place"]).choices = [
-            ("", "All places"),
-            *menus.held("dashboard-filter:places", _places),
-        ]
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = menus.held_choices(
+            "dashboard-filter:organisations", _organisations, ("", "All organisations")
+        )
+        cast(forms.ChoiceField, self.fields["place"]).choices = menus.held_choices(
+            "dashboard-filter:places", _places, ("", "All places")
+        )
         cast(forms.ChoiceField, self.fields["period"]).choices = [
             ("", "All time"),
             *dashboard_period_choices(timezone.localdate()),

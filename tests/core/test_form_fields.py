@@ -4,8 +4,11 @@ import datetime
 
 import pytest
 from django import forms
+from django.utils.choices import normalize_choices
 
-from core.form_fields import error_summary_items, field_params
+from core import menus
+from core.form_fields import error_summary_items, field_params, select_options
+from core.held import forget
 from core.widgets import DateField
 
 
@@ -178,3 +181,32 @@ def test_what_a_process_holds_expires_and_what_is_recent_is_kept_by_key(monkeypa
     recent.get_or_make("b", lambda: "B")
     recent.get_or_make("c", lambda: "C")  # the least recent ("a") makes way
     assert recent.get_or_make("a", lambda: "A again") == "A again"
+
+
+def test_a_held_menu_is_a_field_s_choices_as_it_is_and_still_checks_what_is_chosen(settings):
+    settings.MENU_HELD_SECONDS = 30
+    forget()
+    read = [("1", "Alpha Trust"), ("2", "Beta <Council>")]
+
+    class Filter(forms.Form):
+        organisation = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+
+        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            self.fields["organisation"].choices = menus.held_choices(  # type: ignore[attr-defined]
+                "test:organisations", lambda: list(read), ("", "All organisations")
+            )
+
+    form = Filter(data={"organisation": "2"})
+    assert form.is_valid() and form.cleaned_data["organisation"] == 2
+    assert not Filter(data={"organisation": "3"}).is_valid()
+    held = form.fields["organisation"].choices  # type: ignore[attr-defined]
+    assert held is form.fields["organisation"].widget.choices and normalize_choices(held) is held
+    read.append(("3", "Gamma PCN"))
+    assert not Filter(data={"organisation": "3"}).is_valid()  # held a while
+    options = str(select_options(form["organisation"]))
+    assert options == (
+        '<option value="">All organisations</option><option value="1">Alpha Trust</option>'
+        '<option value="2" selected>Beta &lt;Council&gt;</option>'
+    )
+    forget()
