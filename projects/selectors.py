@@ -169,7 +169,7 @@ def project_for_page(user: Any, pk: int) -> Project:
     try:
         return (
             visible_projects(user)
-            .select_related("lead", "lead__organisation", "created_by", "celebration")
+            .select_related("lead", "lead__organisation", "created_by", "celebration", "driver_diagram")
             .annotate(**{f"{relation}_names": _linked(relation, "name") for relation in NAMED_RELATIONS})
             .annotate(**{f"{relation}_ids": _linked(relation, "pk") for relation in MATCHED_RELATIONS})
             .prefetch_related(

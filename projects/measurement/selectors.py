@@ -233,8 +233,9 @@ def driver_diagram(project: Project, cycles: list[PDSACycle] | None = None) -> D
     """The project's driver diagram, drawn, with each change idea's PDSA cycles (matched by the change
     idea's words, ignoring case) and, through them, the measures they are marked on. `cycles`: the
     project's cycles (`project_cycles`), when the caller has them already."""
-    diagram = DriverDiagram.objects.filter(project=project).first()
-    if diagram is None:
+    try:
+        diagram = project.driver_diagram  # read with the project when its page selected it
+    except DriverDiagram.DoesNotExist:
         return None
     root, _problems = drivers.parse(diagram.text)
     if root is None:

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from markupsafe import escape
 
 from core.audit import audit_trail
+from projects.measurement.models import DriverDiagram
 from projects.models import Attachment
 from tests.community.factories import OrganisationFactory, PlaceFactory, SystemPriorityFactory, UserFactory
 from tests.projects.factories import (
@@ -16,6 +17,7 @@ from tests.projects.factories import (
     ProjectUpdateFactory,
     TagFactory,
 )
+from tests.projects.measurement.factories import MeasureFactory, PDSACycleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -110,12 +112,26 @@ def test_the_project_page_queries_do_not_grow(member, client_for, django_assert_
         AttachmentFactory(project=project)
     for n in range(10):
         ProjectFactory(title=f"Improvement project similar {n}", places=list(project.places.all()))
+    for n in range(5):
+        PDSACycleFactory(project=project, change_idea=f"Idea {n}", act="adopt")
+        MeasureFactory(project=project)
+    DriverDiagram.objects.create(project=project, text="Aim\n- Driver\n  - Secondary\n    - Idea 1\n")
     client = client_for(member)
     client.get(f"/projects/{project.pk}/")
-    with django_assert_max_num_queries(18):
+    # The session and person, the project with its linked names and driver diagram, its team, notes and
+    # files, similar projects (kept) read afresh, the history, cycles and their measures, measures and
+    # their points, the rule set, when it was last worked on, comments, following and benefits.
+    with django_assert_max_num_queries(19):
         response = client.get(f"/projects/{project.pk}/")
     assert response.status_code == 200
     assert len(response.context["project"].memberships.all()) == 13
+    assert response.context["diagram"] is not None and len(response.context["measure_cards"]) == 5
+
+    lead = client_for(project.lead)  # the team sees the suggested score too, from what the page has read
+    lead.get(f"/projects/{project.pk}/")
+    with django_assert_max_num_queries(19):
+        response = lead.get(f"/projects/{project.pk}/")
+    assert response.context["suggestion"].score > 0
 
 
 def test_a_draft_is_hidden_from_others_but_not_from_admins(member, outsider, admin_user, client_for):
