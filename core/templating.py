@@ -19,7 +19,7 @@ from django.utils.timesince import timesince
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
-from core import form_components, navigation, tables, tag_component
+from core import form_components, navigation, summary_list, tables, tag_component
 from core.audit import entry_sentences
 from core.form_fields import error_summary_items, field_params, into_select
 from core.held import Recent
@@ -124,7 +124,8 @@ def kept(macro: Any, params: Any) -> Markup:
 
 def _written(env: Environment, component: str, name: str, writer: Any) -> Any:
     """The NHS.UK `component` (its macro `name`) written directly by `writer(params, macro)` where its
-    parameters are plain (core.tables, core.form_components, core.tag_component); the macro otherwise."""
+    parameters are plain (core.tables, core.form_components, core.tag_component, core.summary_list); the
+    macro otherwise."""
 
     def macro(params: Any) -> str:
         return getattr(env.get_template(macro_path(component)).module, name)(params)  # type: ignore[no-any-return]
@@ -149,6 +150,7 @@ def install(env: Environment) -> None:
         checkboxes_component=_written(env, "checkboxes", "checkboxes", form_components.checkboxes),
         date_input_component=_written(env, "date-input", "dateInput", form_components.date_input),
         tag=_written(env, "tag", "tag", tag_component.tag),
+        summaryList=_written(env, "summary-list", "summaryList", summary_list.summary_list),
         static=static,
         url=url,
         can=user_can,
