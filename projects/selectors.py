@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from community.models import Place, User
@@ -156,12 +158,26 @@ NAMED_RELATIONS = ("organisations", "places", "priorities", "methods", "tags")
 MATCHED_RELATIONS = ("places", "priorities")
 
 
-def _linked(relation: str, column: str) -> ArraySubquery:
+def _linked(relation: str, column: str) -> RawSQL:
+    """The related rows' `column`, as an array in their model's order, for the project of each row."""
+    sql, params, output_field = _linked_sql(relation, column)
+    return RawSQL(sql, params, output_field=output_field)
+
+
+# Django took 2.5 ms a page to build these seven subqueries, where PostgreSQL answers the whole query in 1:
+# each is built once per process and its SQL reused (it names only tables and columns, never a value).
+@functools.cache
+def _linked_sql(relation: str, column: str) -> tuple[str, tuple[Any, ...], Any]:
     field = Project._meta.get_field(relation)
     assert isinstance(field, ManyToManyField)
     model: Any = field.related_model
     linked = model._default_manager.filter(**{field.related_query_name(): OuterRef("pk")})
-    return ArraySubquery(linked.order_by(*model._meta.ordering, "pk").values(column))
+    query = Project.objects.annotate(
+        linked=ArraySubquery(linked.order_by(*model._meta.ordering, "pk").values(column))
+    ).query
+    expression = query.annotations["linked"]
+    sql, params = query.get_compiler(connection=connection).compile(expression)
+    return sql, tuple(params), expression.output_field
 
 
 def project_for_page(user: Any, pk: int) -> Project:
