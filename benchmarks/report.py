@@ -62,6 +62,7 @@ def one_off(small: dict[str, Any], national: dict[str, Any]) -> str:
     memory = national.get("worker_memory_mb") or []
     lines.append(f"| web worker memory after the run | {max(small.get('worker_memory_mb') or [0]):.0f} MB "
                  f"| {max(memory or [0]):.0f} MB |")  # fmt: skip
+    lines.append(f"| the most a web worker reached during the run | {_peak(small)} | {_peak(national)} |")
     return "\n".join(lines)
 
 
@@ -77,3 +78,8 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _peak(figures: dict[str, Any]) -> str:
+    peak = figures.get("worker_memory_peak_mb")
+    return f"{peak:.0f} MB" if peak else "not sampled"

@@ -26,6 +26,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -95,6 +96,33 @@ def _rss_mb(pid: int) -> float:
 def _workers(master: int) -> list[int]:
     children = Path(f"/proc/{master}/task/{master}/children")
     return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
+class PeakMemory:
+    """The most memory each web worker reaches while the load runs, sampled twice a second: gunicorn
+    replaces a worker after MAX_REQUESTS, so memory read after a long run can be a young worker's."""
+
+    def __init__(self, master: int) -> None:
+        self.master = master
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.5):
+            for pid in _workers(self.master):
+                try:
+                    self.peaks[pid] = max(self.peaks.get(pid, 0.0), _rss_mb(pid))
+                except OSError:  # replaced between listing and reading
+                    continue
 
 
 def _serve(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -272,17 +300,19 @@ def main(argv: list[str] | None = None) -> int:
             "endpoints": endpoints,
         }
         print(f"Driving {len(endpoints)} endpoints at {plan['levels']} concurrent clients…", flush=True)
-        driven = subprocess.run(
-            [sys.executable, "-m", "benchmarks.load"],
-            cwd=ROOT, input=json.dumps(plan).encode(), stdout=subprocess.PIPE, check=True,
-        )  # fmt: skip
+        with PeakMemory(server.pid) as peak:
+            driven = subprocess.run(
+                [sys.executable, "-m", "benchmarks.load"],
+                cwd=ROOT, input=json.dumps(plan).encode(), stdout=subprocess.PIPE, check=True,
+            )  # fmt: skip
         figures = json.loads(driven.stdout)
         memory = {pid: round(_rss_mb(pid), 1) for pid in _workers(server.pid)}
+        peak_mb = round(max(peak.peaks.values(), default=0.0), 1)
     finally:
         server.terminate()
         server.wait(timeout=30)
     _table(figures)
-    print(f"\nweb workers' memory after the run (MB): {sorted(memory.values())}")
+    print(f"\nweb workers' memory after the run (MB): {sorted(memory.values())}; most reached: {peak_mb}")
     if options.only and not options.json:
         return 0
     one_off = _one_off_timings()
@@ -297,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
                 "taken": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                 "endpoints": figures,
                 "worker_memory_mb": list(memory.values()),
+                "worker_memory_peak_mb": peak_mb,
                 "one_off": one_off,
             },
             indent=1,
