@@ -24,3 +24,20 @@ def test_long_lived_objects_are_frozen_after_start_and_the_first_requests_only()
 
     assert frozen_after == ["0", "1", "11", "100", "1000"]  # at start, then never after the 1,000th
     assert config["worker_class"] == "gthread"
+
+
+def test_the_master_limits_glibc_to_two_memory_arenas_before_forking_workers(monkeypatch):
+    asked: list[tuple[int, int]] = []
+
+    class Libc:
+        def mallopt(self, option: int, value: int) -> int:
+            asked.append((option, value))
+            return 1
+
+    monkeypatch.setattr("ctypes.CDLL", lambda name: Libc())
+    monkeypatch.setattr("ctypes.util.find_library", lambda name: "libc.so.6")
+    assert runpy.run_path(str(CONFIG))["ARENAS_LIMITED"] is True
+    assert asked == [(-8, 2)]  # M_ARENA_MAX
+
+    monkeypatch.setattr("ctypes.util.find_library", lambda name: None)  # not glibc: nothing to set
+    assert runpy.run_path(str(CONFIG))["ARENAS_LIMITED"] is False
