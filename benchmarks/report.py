@@ -66,6 +66,11 @@ def one_off(small: dict[str, Any], national: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _peak(figures: dict[str, Any]) -> str:
+    peak = figures.get("worker_memory_peak_mb")
+    return f"{peak:.0f} MB" if peak else "not sampled"
+
+
 def main() -> int:
     small = json.loads((RESULTS / "small.json").read_text())
     national = json.loads((RESULTS / "national.json").read_text())
@@ -78,8 +83,3 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-def _peak(figures: dict[str, Any]) -> str:
-    peak = figures.get("worker_memory_peak_mb")
-    return f"{peak:.0f} MB" if peak else "not sampled"
