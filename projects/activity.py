@@ -7,7 +7,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, DateTimeField, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DateTimeField, Exists, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -73,58 +73,27 @@ def quiet_since(project: Project) -> datetime.datetime | None:
 def evidence_for(
     project: Project, cycles: list[PDSACycle] | None = None, measures: list[Measure] | None = None
 ) -> Evidence:
-    """The evidence for a suggested score. Counts the project's cycles and measures in the database, or
-    in `cycles` and `measures` when the page has read them all already; the team from the prefetched
-    memberships when there are any."""
-    cycle_counts = _cycle_counts(project) if cycles is None else _cycle_counts_in(cycles)
-    measure_counts = _measure_counts(project) if measures is None else _measure_counts_in(measures)
+    """The evidence for a suggested score, counted from the project's cycles and measures: `cycles` and
+    `measures` when the caller has read them all already (a project's page), else read here; the team
+    from the prefetched memberships when there are any."""
+    if cycles is None:
+        cycles = list(PDSACycle.objects.filter(project=project).only("change_idea", "study", "act"))
+    if measures is None:
+        measures = list(Measure.objects.filter(project=project).only("variation", "assurance"))
     return Evidence(
         has_aim=bool(project.aim.strip()),
         team_size=project.memberships.count(),
         has_problem=bool(project.problem.strip()),
-        measures=measure_counts["total"],
-        has_change_ideas=bool(project.change_ideas.strip()) or cycle_counts["ideas"] > 0,
-        cycles_started=cycle_counts["started"],
-        cycles_studied=cycle_counts["studied"],
-        cycles_adopted=cycle_counts["adopted"],
-        improving_measures=measure_counts["improving"],
-        measures_meeting_target=measure_counts["meeting"],
+        measures=len(measures),
+        # Every cycle tests a change idea, even one left blank.
+        has_change_ideas=bool(project.change_ideas.strip()) or bool(cycles),
+        cycles_started=len(cycles),
+        cycles_studied=sum(1 for c in cycles if c.study or c.act),
+        cycles_adopted=sum(1 for c in cycles if c.act == PDSACycle.Act.ADOPT),
+        improving_measures=sum(1 for m in measures if m.variation.startswith("improvement")),
+        measures_meeting_target=sum(1 for m in measures if m.assurance == icons.CONSISTENTLY_PASSING),
         spreading=project.status in (Project.Status.SPREADING, Project.Status.SUSTAINING),
     )
-
-
-def _cycle_counts(project: Project) -> dict[str, int]:
-    return PDSACycle.objects.filter(project=project).aggregate(
-        started=Count("pk"),
-        studied=Count("pk", filter=~Q(study="") | ~Q(act="")),
-        adopted=Count("pk", filter=Q(act=PDSACycle.Act.ADOPT)),
-        ideas=Count("change_idea", distinct=True),
-    )
-
-
-def _cycle_counts_in(cycles: list[PDSACycle]) -> dict[str, int]:
-    return {
-        "started": len(cycles),
-        "studied": sum(1 for c in cycles if c.study != "" or c.act != ""),
-        "adopted": sum(1 for c in cycles if c.act == PDSACycle.Act.ADOPT),
-        "ideas": len({c.change_idea for c in cycles}),
-    }
-
-
-def _measure_counts(project: Project) -> dict[str, int]:
-    return Measure.objects.filter(project=project).aggregate(
-        total=Count("pk"),
-        improving=Count("pk", filter=Q(variation__startswith="improvement")),
-        meeting=Count("pk", filter=Q(assurance=icons.CONSISTENTLY_PASSING)),
-    )
-
-
-def _measure_counts_in(measures: list[Measure]) -> dict[str, int]:
-    return {
-        "total": len(measures),
-        "improving": sum(1 for m in measures if m.variation.startswith("improvement")),
-        "meeting": sum(1 for m in measures if m.assurance == icons.CONSISTENTLY_PASSING),
-    }
 
 
 def suggestion_for(
