@@ -40,9 +40,7 @@ def _content(part: Mapping[str, Any]) -> Markup:
     html, text = part.get("html"), part.get("text")
     if html:
         return Markup(str(html).strip())
-    if text:
-        return escape(text.strip() if isinstance(text, str) else str(text).strip())
-    return Markup("")
+    return escape(text).strip() if text else Markup("")
 
 
 def summary_list(params: Mapping[str, Any], macro: Callable[[Mapping[str, Any]], str]) -> Markup:
